@@ -1,0 +1,93 @@
+/**
+ * Calendar arithmetic on ISO dates (`YYYY-MM-DD`) and months (`YYYY-MM`).
+ *
+ * Dates are civil dates without a time zone: a valid time in geldstroom is
+ * "the day it happened in the world". Internally a date is a day number
+ * (days since 1970-01-01), which makes intervals and proration exact integers.
+ */
+
+export type IsoDate = string
+export type YearMonth = string
+
+const DAY_MS = 86_400_000
+
+export const dayNumber = (date: IsoDate): number => {
+  const y = Number(date.slice(0, 4))
+  const m = Number(date.slice(5, 7))
+  const d = Number(date.slice(8, 10))
+  return Math.floor(Date.UTC(y, m - 1, d) / DAY_MS)
+}
+
+export const fromDayNumber = (day: number): IsoDate => new Date(day * DAY_MS).toISOString().slice(0, 10)
+
+export const isValidIsoDate = (value: string): boolean => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false
+  return fromDayNumber(dayNumber(value)) === value
+}
+
+export const isValidYearMonth = (value: string): boolean =>
+  /^\d{4}-(0[1-9]|1[0-2])$/.test(value)
+
+export const yearOf = (date: IsoDate | YearMonth): number => Number(date.slice(0, 4))
+
+export const monthOf = (date: IsoDate): YearMonth => date.slice(0, 7)
+
+export const firstDayOfMonth = (month: YearMonth): IsoDate => `${month}-01`
+
+export const daysInMonth = (month: YearMonth): number => {
+  const y = Number(month.slice(0, 4))
+  const m = Number(month.slice(5, 7))
+  return new Date(Date.UTC(y, m, 0)).getUTCDate()
+}
+
+export const lastDayOfMonth = (month: YearMonth): IsoDate =>
+  `${month}-${String(daysInMonth(month)).padStart(2, "0")}`
+
+export const daysInYear = (year: number): number =>
+  (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 366 : 365
+
+export const addMonths = (month: YearMonth, n: number): YearMonth => {
+  const y = Number(month.slice(0, 4))
+  const m = Number(month.slice(5, 7)) - 1 + n
+  const year = y + Math.floor(m / 12)
+  const mm = ((m % 12) + 12) % 12
+  return `${String(year).padStart(4, "0")}-${String(mm + 1).padStart(2, "0")}`
+}
+
+export const addDays = (date: IsoDate, n: number): IsoDate => fromDayNumber(dayNumber(date) + n)
+
+/** Months from `from` to `to`, both included, in order. */
+export const monthsBetween = (from: YearMonth, to: YearMonth): ReadonlyArray<YearMonth> => {
+  const out: Array<YearMonth> = []
+  for (let m = from; m <= to; m = addMonths(m, 1)) out.push(m)
+  return out
+}
+
+/** A closed interval of days, `from` and `to` both included (day numbers). `to` may be +Infinity. */
+export interface DayInterval {
+  readonly from: number
+  readonly to: number
+}
+
+export const monthInterval = (month: YearMonth): DayInterval => ({
+  from: dayNumber(firstDayOfMonth(month)),
+  to: dayNumber(lastDayOfMonth(month))
+})
+
+export const intersect = (a: DayInterval, b: DayInterval): DayInterval | undefined => {
+  const from = Math.max(a.from, b.from)
+  const to = Math.min(a.to, b.to)
+  return from <= to ? { from, to } : undefined
+}
+
+export const lengthOf = (i: DayInterval): number => i.to - i.from + 1
+
+/** ISO weekday of a day number: 1 = Monday … 7 = Sunday. */
+export const isoWeekday = (day: number): number => ((((day + 3) % 7) + 7) % 7) + 1
+
+/** Monday–Friday days inside an interval: the opening days of a childcare group. */
+export const weekdaysIn = (i: DayInterval): number => {
+  let n = 0
+  for (let d = i.from; d <= i.to; d++) if (isoWeekday(d) <= 5) n++
+  return n
+}

@@ -1,0 +1,4 @@
+export * from "./catalogue"
+export * from "./envelope"
+export * from "./fields"
+export { upcast } from "./upcasters"
