@@ -1,0 +1,161 @@
+/**
+ * The eight invariants of DOMAIN.md ("what no double funding means here"),
+ * checked on a ledger against the facts it was computed from. The checks read
+ * the child timelines and parameters themselves rather than trusting the rule
+ * code, so a rule that pays outside its grounds is caught here.
+ * Invariant 8 (determinism) is checked by ./determinism.ts and property tests.
+ */
+import { monthInterval } from "../calendar"
+import type { ChildMonth, Ledger, Violation } from "../ledger/types"
+import { dayRange } from "../ledger/trace"
+import { Dec, sum, ZERO } from "../money"
+import { decimalOn } from "../parameters/lookup"
+import type { ParameterSet } from "../parameters/types"
+import type { Policy } from "../policy/types"
+import { groupInfos } from "../rules/groups"
+import { type ChildTimeline, childTimeline } from "../timeline/periods"
+import type { World } from "../timeline/world"
+
+export const INVARIANT_NAMES: Record<number, string> = {
+  1: "conservation",
+  2: "one regular payer per hour",
+  3: "Jeugdwet money never pays regular care",
+  4: "overbrugging only while waiting; bouwsteen never with a jeugdhulp indication",
+  5: "caps",
+  6: "validity in time",
+  7: "no negative amounts",
+  8: "determinism"
+}
+
+const TOLERANCE = new Dec("1e-20")
+
+type Push = (invariant: number, subject: string, month: string | undefined, detail: string) => void
+
+const covers = (periods: ReadonlyArray<{ from: number; to: number }>, from: number, to: number) =>
+  periods.some((p) => p.from <= from && to <= p.to)
+
+const overlapsAny = (periods: ReadonlyArray<{ from: number; to: number }>, from: number, to: number) =>
+  periods.some((p) => p.from <= to && from <= p.to)
+
+/** Days of the line segments of one stream kind, as intervals. */
+const segmentsOfRule = (c: ChildMonth, rule: string) =>
+  c.lines.filter((l) => l.trace.rule === rule).flatMap((l) => l.segments)
+
+const checkChildMonth = (c: ChildMonth, t: ChildTimeline, params: ParameterSet, policy: Policy, push: Push) => {
+  const who = `child ${c.childId}`
+  // 1. Conservation: exact, and to the cent.
+  const total = sum(c.lines.map((l) => l.amount))
+  if (total.minus(c.cost).abs().greaterThan(TOLERANCE)) push(1, who, c.month, `lines sum to ${total.toFixed(6)}, cost is ${c.cost.toFixed(6)}`)
+  const cents = [...c.streamCents.values()].reduce((a, b) => a + b, 0n)
+  if (cents !== c.costCents) push(1, who, c.month, `stream cents sum to ${cents}, cost is ${c.costCents} cents`)
+  // 7. No negative amounts.
+  for (const l of c.lines) if (l.amount.isNegative()) push(7, who, c.month, `${l.stream} ${l.amount.toFixed(2)} is negative`)
+  for (const [s, v] of c.streamCents) if (v < 0n) push(7, who, c.month, `${s} ${v} cents is negative`)
+  // 2. KOT and SMI never for the same days (hence hours) of one child.
+  const kot = segmentsOfRule(c, "kot")
+  const smi = segmentsOfRule(c, "smi")
+  for (const s of smi) if (overlapsAny(kot, s.from, s.to)) push(2, who, c.month, `KOT and SMI both pay ${dayRange(s.from, s.to)}`)
+  for (const s of smi) if (overlapsAny(t.kot, s.from, s.to)) push(2, who, c.month, `SMI pays ${dayRange(s.from, s.to)} while a KOT entitlement runs`)
+  // 3. Jeugdwet streams only on the plus or jeugdhulp layer.
+  const jeugdwet = new Set(policy.streams.filter((s) => s.jeugdwet).map((s) => s.name))
+  for (const l of c.lines) if (jeugdwet.has(l.stream) && l.layer === "regular") push(3, who, c.month, `${l.stream} pays the regular layer`)
+  // 4. Overbrugging only with a jeugdhulp indication while waiting; bouwsteen never with one; never both.
+  const jeugdhulpInd = t.indications.filter((i) => i.kind === "jeugdhulp")
+  const over = segmentsOfRule(c, "overbrugging")
+  const bouw = segmentsOfRule(c, "bouwsteen")
+  for (const s of over) {
+    if (!covers(jeugdhulpInd, s.from, s.to)) push(4, who, c.month, `overbrugging pays ${dayRange(s.from, s.to)} without a jeugdhulp indication`)
+    if (!covers(t.waitingJeugdhulp, s.from, s.to)) push(4, who, c.month, `overbrugging pays ${dayRange(s.from, s.to)} while not on the jeugdhulp waiting list`)
+  }
+  for (const s of bouw) {
+    if (overlapsAny(jeugdhulpInd, s.from, s.to)) push(4, who, c.month, `bouwsteen pays ${dayRange(s.from, s.to)} for a child with a jeugdhulp indication`)
+    if (overlapsAny(over, s.from, s.to)) push(4, who, c.month, `bouwsteen and overbrugging both pay ${dayRange(s.from, s.to)}`)
+  }
+  // 5. Caps: KOT hours and rate; SMI hours within the indication.
+  const monthStart = monthInterval(c.month).from
+  const cap = decimalOn(params, "kot.maximum-uren-per-maand", monthStart)
+  const kotHours = sum(kot.map((s) => s.hours ?? ZERO))
+  if (cap._tag === "Success" && kotHours.greaterThan(cap.success.value.plus(TOLERANCE)))
+    push(5, who, c.month, `KOT pays ${kotHours.toFixed(2)} hours, above ${cap.success.value}`)
+  for (const l of c.lines.filter((l) => l.trace.rule === "kot"))
+    for (const s of l.segments) {
+      const pieces = t.placements.flatMap((p) => p.pieces).filter((p) => p.from <= s.from && s.to <= p.to)
+      for (const p of pieces) {
+        const maxU = decimalOn(params, `kot.maximum-uurprijs.${p.data.careType === "peuteropvang" ? "dagopvang" : p.data.careType}`, s.from)
+        if (maxU._tag === "Success" && s.rate !== undefined && s.rate.greaterThan(maxU.success.value))
+          push(5, who, c.month, `KOT rate ${s.rate.toFixed(2)} above the maximum uurprijs ${maxU.success.value}`)
+      }
+    }
+  for (const s of smi) {
+    const ind = t.indications.find((i) => (i.kind === "smi" || i.kind === "smi-plus") && i.from <= s.from && s.to <= i.to)
+    if (ind?.data.maxHoursPerWeek !== undefined && s.hours !== undefined) {
+      const days = s.to - s.from + 1
+      const limit = new Dec(ind.data.maxHoursPerWeek).times(policy.contractWeeksPerYear.value).times(days).dividedBy(12 * (monthInterval(c.month).to - monthStart + 1))
+      if (s.hours.greaterThan(limit.plus(TOLERANCE))) push(5, who, c.month, `SMI pays ${s.hours.toFixed(2)} h in ${dayRange(s.from, s.to)}, above the indication's ${limit.toFixed(2)} h`)
+    }
+  }
+  // 6. Validity in time: every paid day inside a placement and inside what grounds the payment.
+  const placements = t.placements.flatMap((p) => p.pieces)
+  for (const l of c.lines)
+    for (const s of l.segments) {
+      if (!covers(placements, s.from, s.to)) push(6, who, c.month, `${l.stream} pays ${dayRange(s.from, s.to)} outside any placement`)
+      const g = s.groundedBy
+      if (g === undefined) continue
+      const grounds =
+        g.kind === "kot-entitlement"
+          ? t.kot
+          : g.kind === "jeugdhulp-waiting"
+            ? t.waitingJeugdhulp
+            : g.kind.startsWith("indication:")
+              ? t.indications.filter((i) => i.kind === g.kind.slice("indication:".length))
+              : [{ from: g.from, to: g.to }]
+      if (!covers(grounds, s.from, s.to)) push(6, who, c.month, `${l.stream} pays ${dayRange(s.from, s.to)} outside its ${g.kind} period`)
+    }
+}
+
+export interface InvariantInput {
+  readonly world: World
+  readonly params: ParameterSet
+  readonly policy: Policy
+}
+
+export const checkInvariants = (input: InvariantInput, ledger: Ledger): ReadonlyArray<Violation> => {
+  const violations: Array<Violation> = []
+  const push: Push = (invariant, subject, month, detail) =>
+    violations.push({ invariant, name: INVARIANT_NAMES[invariant]!, subject, month, detail })
+  const timelines = new Map<string, ChildTimeline>()
+  for (const c of ledger.children) {
+    let t = timelines.get(c.childId)
+    if (t === undefined) {
+      const state = input.world.children.get(c.childId)
+      if (state === undefined) {
+        push(6, `child ${c.childId}`, c.month, "has ledger lines but no events")
+        continue
+      }
+      t = childTimeline(state)
+      timelines.set(c.childId, t)
+    }
+    checkChildMonth(c, t, input.params, input.policy, push)
+  }
+  // 5. Kindplek subsidy per group and year at most awarded places × price; 7. group lines not negative.
+  const groups = groupInfos(input.world.groups)
+  const perGroupYear = new Map<string, Dec>()
+  for (const g of ledger.groups) {
+    if (g.vacancy.isNegative() || g.surplus.isNegative()) push(7, `group ${g.groupId}`, g.month, "negative vacancy or surplus")
+    const key = `${g.groupId}|${g.month.slice(0, 4)}`
+    perGroupYear.set(key, (perGroupYear.get(key) ?? ZERO).plus(g.subsidy))
+    const paidToChildren = g.allocated.minus(g.surplus)
+    if (paidToChildren.plus(g.surplus).plus(g.vacancy).minus(g.subsidy).abs().greaterThan(TOLERANCE))
+      push(1, `group ${g.groupId}`, g.month, "subsidy does not split exactly into children, vacancy and surplus")
+  }
+  for (const [key, total] of perGroupYear) {
+    const [groupId, year] = key.split("|") as [string, string]
+    const info = groups.get(groupId)
+    const awarded = sum((info?.awards ?? []).filter((a) => a.year === Number(year)).map((a) => a.pricePerPlace.times(a.places)))
+    if (total.greaterThan(awarded.plus(TOLERANCE))) push(5, `group ${groupId}`, undefined, `kindplek subsidy ${total.toFixed(2)} in ${year} above awarded ${awarded.toFixed(2)}`)
+  }
+  // 5. Every budget line over its budget is flagged as an overrun.
+  for (const b of ledger.budgets)
+    if (b.used.greaterThan(b.budget) !== b.overrun) push(5, `budget line ${b.budgetLineId}`, undefined, "overrun not reported")
+  return violations
+}

@@ -1,0 +1,61 @@
+/**
+ * The KOT percentage table: the share of the hourly price (up to the maximum
+ * uurprijs) that the kinderopvangtoeslag pays, by the household's yearly
+ * income (toetsingsinkomen) and the child's rank.
+ * Source: Besluit kinderopvangtoeslag, art. 6 and bijlage I (yearly);
+ * ../shared/PARAMETERS.md "Percentage table 2026/2024/2025".
+ */
+import { Result } from "effect"
+import { fromDayNumber } from "../calendar"
+import { Dec } from "../money"
+import { type DatedValue, type KotTable, MissingParameter, type ParameterSet } from "./types"
+import { valueOn } from "./lookup"
+
+export const KOT_TABLE_PATH = "kot.percentages"
+
+export interface KotPercentage {
+  /** The fraction paid, e.g. 0.96. */
+  readonly fraction: Dec
+  /** The percentage as written in the table, e.g. "96.0". */
+  readonly percentage: string
+  readonly band: string
+  readonly table: DatedValue<KotTable>
+}
+
+const euro = (s: string) => Number(s).toLocaleString("en-US")
+
+export const kotPercentage = (
+  set: ParameterSet,
+  day: number,
+  income: Dec,
+  rank: "first" | "further"
+): Result.Result<KotPercentage, MissingParameter> => {
+  const table = valueOn<KotTable>(set, KOT_TABLE_PATH, day)
+  if (table._tag === "Failure") return Result.fail(table.failure)
+  const rows = table.success.value.rows
+  let lower = "0"
+  for (const row of rows) {
+    if (row.upTo === null || income.lessThanOrEqualTo(row.upTo)) {
+      const band = row.upTo === null ? `above ${euro(lower)}` : `${euro(lower)}–${euro(row.upTo)}`
+      const pct = row[rank]
+      if (pct === null) {
+        return Result.fail(
+          new MissingParameter({
+            path: KOT_TABLE_PATH,
+            day: fromDayNumber(day),
+            detail: `year ${fromDayNumber(day).slice(0, 4)}, income band ${band}, column ${rank === "first" ? "first child" : "further child"} is not confirmed`
+          })
+        )
+      }
+      return Result.succeed({ fraction: new Dec(pct).dividedBy(100), percentage: pct, band, table: table.success })
+    }
+    lower = row.upTo
+  }
+  return Result.fail(
+    new MissingParameter({
+      path: KOT_TABLE_PATH,
+      day: fromDayNumber(day),
+      detail: `year ${fromDayNumber(day).slice(0, 4)}: the table has no row for an income of ${income.toFixed(2)}`
+    })
+  )
+}

@@ -1,0 +1,112 @@
+/**
+ * Apportionment: fill each layer of a child-month with its payers, in the
+ * policy's order, each paying what its rule allows of what is still uncovered;
+ * what no payer covers goes to the layer's residual payer (the parent for the
+ * regular layer, the provider otherwise). So the lines always sum to the cost
+ * exactly (DOMAIN.md invariant 1) and no amount is negative (invariant 7).
+ */
+import type { LedgerLine } from "../ledger/types"
+import { mergeEvents } from "../ledger/trace"
+import { type Dec, min, ZERO } from "../money"
+import { type Layer, LAYERS, type PayerRule } from "../policy/types"
+import type { RuleContext } from "./context"
+import { type Claim, eur } from "./claim"
+import { directClaim } from "./direct"
+import { jeugdhulpClaim } from "./jeugdhulp"
+import { type GroupAllocation, kindplekClaim } from "./kindplek"
+import { kotClaim } from "./kot"
+import type { ChildMonthMeasure } from "./measure"
+import { smiClaim } from "./smi"
+
+const claimOf = (
+  ctx: RuleContext,
+  m: ChildMonthMeasure,
+  layer: Layer,
+  rule: PayerRule,
+  allocations: ReadonlyMap<string, GroupAllocation>
+): Claim | undefined => {
+  switch (rule.kind) {
+    case "kot":
+      return kotClaim(ctx, m, rule.stream)
+    case "smi":
+      return smiClaim(ctx, m, rule.stream)
+    case "kindplek":
+      return kindplekClaim(ctx, m, rule.stream, allocations)
+    case "overbrugging":
+    case "bouwsteen":
+      return jeugdhulpClaim(ctx, m, rule.kind, rule.stream, rule.maxPerMonth)
+    case "direct":
+      return directClaim(ctx, m, layer, rule.stream, rule.share, rule.condition)
+  }
+}
+
+export interface Apportioned {
+  readonly lines: ReadonlyArray<LedgerLine>
+  /** Kindplek paid to this child per group, after the plus layer capped the claim. */
+  readonly kindplekByGroup: ReadonlyMap<string, Dec>
+  /** Kindplek claimed per group before the cap. */
+  readonly kindplekClaimedByGroup: ReadonlyMap<string, Dec>
+}
+
+const layerAmount = (m: ChildMonthMeasure, layer: Layer): Dec =>
+  layer === "regular" ? m.regular : layer === "plus" ? m.plus : m.jeugdhulp
+
+export const apportion = (
+  ctx: RuleContext,
+  m: ChildMonthMeasure,
+  allocations: ReadonlyMap<string, GroupAllocation>
+): Apportioned => {
+  const lines: Array<LedgerLine> = []
+  const kindplekByGroup = new Map<string, Dec>()
+  const kindplekClaimedByGroup = new Map<string, Dec>()
+  for (const layer of LAYERS) {
+    const total = layerAmount(m, layer)
+    let left = total
+    const policy = ctx.policy.layers[layer]
+    for (const rule of policy.payers) {
+      const claim = claimOf(ctx, m, layer, rule, allocations)
+      if (claim === undefined || claim.amount.isZero()) continue
+      const paid = min(claim.amount, left)
+      if ("byGroup" in claim) {
+        const byGroup = claim.byGroup as ReadonlyMap<string, Dec>
+        for (const [g, c] of byGroup) {
+          kindplekClaimedByGroup.set(g, c)
+          kindplekByGroup.set(g, claim.amount.isZero() ? ZERO : c.times(paid).dividedBy(claim.amount))
+        }
+      }
+      if (paid.isZero()) continue
+      left = left.minus(paid)
+      const capped = paid.lessThan(claim.amount)
+        ? [`capped at what was still uncovered of the ${layer} layer: ${eur(paid)} of ${eur(claim.amount)}`]
+        : []
+      lines.push({
+        stream: claim.stream,
+        layer,
+        amount: paid,
+        segments: claim.segments,
+        trace: { ...claim.trace, formula: [...claim.trace.formula, ...capped] }
+      })
+    }
+    if (left.greaterThan(0)) {
+      const events = mergeEvents(m.segments.flatMap((s) => s.pieces.flatMap((p) => p.piece.events)))
+      lines.push({
+        stream: policy.residual,
+        layer,
+        amount: left,
+        segments: m.segments.map((s) => ({ from: s.segment.from, to: s.segment.to })),
+        trace: {
+          rule: "residual",
+          description: `What no stream covers of the ${layer} layer is paid by ${policy.residual}.`,
+          source:
+            layer === "regular"
+              ? "seed 000 §3.3 and seed 002 'Financiering': the parent pays the regular invoice, minus KOT or SMI"
+              : "seed 000 §3.3: an uncovered remainder is the provider's (a deficit it carries or cross-subsidises)",
+          formula: [`${layer} layer ${eur(total)} − covered ${eur(total.minus(left))} = ${eur(left)}`],
+          parameters: [],
+          events
+        }
+      })
+    }
+  }
+  return { lines, kindplekByGroup, kindplekClaimedByGroup }
+}

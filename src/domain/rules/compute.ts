@@ -1,0 +1,184 @@
+/**
+ * The whole computation: a replayed world, parameters, a policy and a period
+ * in; the ledger out. Pure and deterministic: children and groups are taken
+ * in id order, whatever order their events came in.
+ */
+import { Data, Result } from "effect"
+import { monthInterval, type YearMonth, yearOf } from "../calendar"
+import type { Assumption, BudgetUse, ChildMonth, GroupMonth, Ledger } from "../ledger/types"
+import { Dec, splitToCents, toCents, ZERO } from "../money"
+import type { MissingParameter, ParameterSet } from "../parameters/types"
+import { type Layer, type Policy, streamOrder } from "../policy/types"
+import { latestRecorded } from "../timeline/facts"
+import { childTimeline } from "../timeline/periods"
+import type { World } from "../timeline/world"
+import { policyAssumptions } from "../policy/assumptions"
+import { apportion } from "./apportion"
+import { MissingCollector, type RuleContext } from "./context"
+import { groupInfos } from "./groups"
+import { allocateGroupMonth, type GroupAllocation, groupMonthKey, OccupancyTally, vacancyOf } from "./kindplek"
+import { type ChildMonthMeasure, measureChildMonth } from "./measure"
+import { groupMonthLine } from "./groupMonth"
+
+/** Parameters the rules needed and nobody confirmed; the run stops and names them all. */
+export class MissingParameters extends Data.TaggedError("MissingParameters")<{
+  readonly missing: ReadonlyArray<MissingParameter>
+}> {
+  override get message(): string {
+    return `the run needs ${this.missing.length} value(s) that are not confirmed:\n${this.missing.map((m) => `  - ${m.message}`).join("\n")}`
+  }
+}
+
+export interface ComputeInput {
+  readonly world: World
+  readonly params: ParameterSet
+  readonly policy: Policy
+  readonly months: ReadonlyArray<YearMonth>
+}
+
+const sortedKeys = <V>(m: ReadonlyMap<string, V>) => [...m.keys()].sort()
+
+export const computeLedger = (input: ComputeInput): Result.Result<Ledger, MissingParameters> => {
+  const { world, params, policy, months } = input
+  const groups = groupInfos(world.groups)
+  const ctx: RuleContext = { params, policy, groups, missing: new MissingCollector() }
+
+  // 1. Measure every child-month and tally occupied place-days per group-month.
+  const tally = new OccupancyTally()
+  const measures: Array<ChildMonthMeasure> = []
+  const fallbackGroups = new Set<string>()
+  for (const childId of sortedKeys(world.children)) {
+    const timeline = childTimeline(world.children.get(childId)!)
+    if (timeline.placements.length === 0) continue
+    for (const month of months) {
+      const m = measureChildMonth(ctx, timeline, month)
+      if (m.segments.length === 0) continue
+      tally.add(m)
+      measures.push(m)
+      for (const s of m.segments)
+        for (const p of s.pieces) if (p.costPriceFallback) fallbackGroups.add(p.piece.data.groupId)
+    }
+  }
+
+  // 2. Each open group's kindplek subsidy and occupancy per month.
+  const allocations = new Map<string, GroupAllocation>()
+  for (const groupId of sortedKeys(groups)) {
+    const g = groups.get(groupId)!
+    for (const month of months) {
+      const mi = monthInterval(month)
+      const hasAward = g.awards.some((a) => a.year === yearOf(month))
+      if ((g.from > mi.to || g.to < mi.from) && !hasAward) continue
+      allocations.set(groupMonthKey(groupId, month), allocateGroupMonth(g, month, tally))
+    }
+  }
+
+  // 3. Apportion every child-month; round to cents.
+  const order = streamOrder(policy)
+  const paidByGroup = new Map<string, Dec>()
+  const claimedByGroup = new Map<string, Dec>()
+  const children: Array<ChildMonth> = []
+  for (const m of measures) {
+    const { lines, kindplekByGroup, kindplekClaimedByGroup } = apportion(ctx, m, allocations)
+    for (const [g, v] of kindplekByGroup) paidByGroup.set(groupMonthKey(g, m.month), (paidByGroup.get(groupMonthKey(g, m.month)) ?? ZERO).plus(v))
+    for (const [g, v] of kindplekClaimedByGroup) claimedByGroup.set(groupMonthKey(g, m.month), (claimedByGroup.get(groupMonthKey(g, m.month)) ?? ZERO).plus(v))
+    const perStream = new Map<string, Dec>()
+    for (const l of lines) perStream.set(l.stream, (perStream.get(l.stream) ?? ZERO).plus(l.amount))
+    const parts = order.filter((s) => perStream.has(s)).map((s) => [s, perStream.get(s)!] as const)
+    const cost = m.regular.plus(m.plus).plus(m.jeugdhulp)
+    const groupIds = [...new Set(m.segments.flatMap((s) => s.pieces.map((p) => p.piece.data.groupId)))].sort()
+    const providers = [...new Set(m.segments.flatMap((s) => s.pieces.map((p) => p.piece.data.providerId)))].sort()
+    children.push({
+      childId: m.childId,
+      month: m.month,
+      groups: groupIds,
+      providers,
+      hours: m.hours,
+      cost,
+      layers: { regular: m.regular, plus: m.plus, jeugdhulp: m.jeugdhulp } satisfies Record<Layer, Dec>,
+      lines,
+      costCents: toCents(cost),
+      streamCents: new Map(splitToCents(parts))
+    })
+  }
+
+  // 4. Group-level lines: vacancy and surplus, occupancy and its flags.
+  const groupMonths: Array<GroupMonth> = []
+  for (const [key, a] of allocations) {
+    groupMonths.push(groupMonthLine(policy, a, vacancyOf(a), claimedByGroup.get(key) ?? ZERO, paidByGroup.get(key) ?? ZERO))
+  }
+
+  if (ctx.missing.all.length > 0) return Result.fail(new MissingParameters({ missing: ctx.missing.all }))
+
+  return Result.succeed({
+    months,
+    streamOrder: order,
+    children,
+    groups: groupMonths,
+    budgets: budgetUse(world, policy, months, children, groupMonths),
+    assumptions: collectAssumptions(params, policy, fallbackGroups)
+  })
+}
+
+/** Each budget line of a year in the period: the amounts of its streams against the budget (seed 004 §XI). */
+const budgetUse = (
+  world: World,
+  policy: Policy,
+  months: ReadonlyArray<YearMonth>,
+  children: ReadonlyArray<ChildMonth>,
+  groups: ReadonlyArray<GroupMonth>
+): ReadonlyArray<BudgetUse> => {
+  const years = new Set(months.map(yearOf))
+  const kindplekStreams = new Set(
+    policy.layers.plus.payers.filter((p) => p.kind === "kindplek").map((p) => p.stream)
+  )
+  const out: Array<BudgetUse> = []
+  for (const id of sortedKeys(world.budgetLines)) {
+    const line = latestRecorded(world.budgetLines.get(id)!.set)
+    if (line === undefined || !years.has(line.data.year)) continue
+    const streams = new Set(line.data.streams)
+    let cents = 0n
+    for (const c of children) {
+      if (yearOf(c.month) !== line.data.year) continue
+      for (const [s, v] of c.streamCents) if (streams.has(s)) cents += v
+    }
+    if ([...streams].some((s) => kindplekStreams.has(s))) {
+      for (const g of groups) if (yearOf(g.month) === line.data.year) cents += g.vacancyCents + g.surplusCents
+    }
+    const used = new Dec(cents.toString()).dividedBy(100)
+    const budget = new Dec(line.data.amount)
+    out.push({
+      budgetLineId: id,
+      label: line.data.label,
+      year: line.data.year,
+      streams: line.data.streams,
+      budget,
+      used,
+      usedCents: cents,
+      headroom: budget.minus(used),
+      overrun: used.greaterThan(budget)
+    })
+  }
+  return out
+}
+
+const collectAssumptions = (params: ParameterSet, policy: Policy, fallbackGroups: ReadonlySet<string>): ReadonlyArray<Assumption> => {
+  const out: Array<Assumption> = []
+  for (const p of params.parameters.values())
+    for (const v of p.values)
+      if (v.assumption)
+        out.push({
+          path: p.path,
+          value: typeof v.value === "object" ? JSON.stringify(v.value) : String(v.value),
+          source: v.source,
+          reason: `supplied by the scenario for ${v.validFrom}..${v.validUntil}: not a confirmed public figure`
+        })
+  out.push(...policyAssumptions(policy))
+  for (const g of [...fallbackGroups].sort())
+    out.push({
+      path: `group ${g}.costPricePerHour`,
+      value: "the placement's hourly price",
+      source: "geldstroom default",
+      reason: "no cost price for this group in its events or the policy: its cost is taken as the invoiced price, so it has no plus layer"
+    })
+  return out
+}

@@ -1,0 +1,59 @@
+/**
+ * What every rule may read: parameters, the policy, the groups, and a
+ * collector for parameters that are needed but missing (the run stops and
+ * names them all at once).
+ */
+import { Result } from "effect"
+import { fromDayNumber } from "../calendar"
+import { Dec } from "../money"
+import { decimalOn } from "../parameters/lookup"
+import { kotPercentage, type KotPercentage } from "../parameters/kotTable"
+import { type DatedValue, MissingParameter, type ParameterSet } from "../parameters/types"
+import type { Policy } from "../policy/types"
+import type { GroupInfo } from "./groups"
+
+export interface RuleContext {
+  readonly params: ParameterSet
+  readonly policy: Policy
+  readonly groups: ReadonlyMap<string, GroupInfo>
+  readonly missing: MissingCollector
+}
+
+/** Collects missing parameters, once each, so a run reports all of them together. */
+export class MissingCollector {
+  private readonly seen = new Map<string, MissingParameter>()
+  add(m: MissingParameter): void {
+    const key = `${m.path}|${m.detail}`
+    if (!this.seen.has(key)) this.seen.set(key, m)
+  }
+  get all(): ReadonlyArray<MissingParameter> {
+    return [...this.seen.values()]
+  }
+}
+
+const orCollect = <A>(ctx: RuleContext, r: Result.Result<A, MissingParameter>): A | undefined => {
+  if (r._tag === "Success") return r.success
+  ctx.missing.add(r.failure)
+  return undefined
+}
+
+/** The KOT maximum uurprijs for a care type on a day. Peuteropvang is dagopvang (Wko art. 1.1). */
+export const maximumUurprijs = (ctx: RuleContext, careType: string, day: number): DatedValue<Dec> | undefined =>
+  orCollect(ctx, decimalOn(ctx.params, `kot.maximum-uurprijs.${careType === "peuteropvang" ? "dagopvang" : careType}`, day))
+
+export const maximumKotHours = (ctx: RuleContext, day: number): DatedValue<Dec> | undefined =>
+  orCollect(ctx, decimalOn(ctx.params, "kot.maximum-uren-per-maand", day))
+
+export const kotPercentageOn = (
+  ctx: RuleContext,
+  day: number,
+  income: Dec,
+  rank: "first" | "further"
+): KotPercentage | undefined => orCollect(ctx, kotPercentage(ctx.params, day, income, rank))
+
+export const missingInput = (ctx: RuleContext, path: string, day: number, detail: string): undefined => {
+  ctx.missing.add(new MissingParameter({ path, day: fromDayNumber(day), detail }))
+  return undefined
+}
+
+export const ZERO_DEC = new Dec(0)

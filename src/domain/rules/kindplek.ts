@@ -1,0 +1,144 @@
+/**
+ * The municipal kindplek subsidy (seed 004 §X): a yearly subsidy "per toegekende
+ * kindplek" at a cost price per kindplek. It is a group-level amount:
+ *
+ *   subsidy(month) = Σ awards of the year: places × price per place × days in month / days in year
+ *
+ * allocated to the children of the group by occupied place-days (one place on
+ * one opening day; a child placed d days a week occupies d/5 of a place):
+ *
+ *   child's share = subsidy(month) × child's place-days / max(capacity place-days, occupied place-days)
+ *   vacancy       = subsidy(month) × empty place-days / capacity place-days
+ *
+ * The vacancy share pays for empty subsidised places and stays a separate
+ * group-level line, never hidden inside children. Occupancy is reported per
+ * group, location and total, flagged below the policy's floor (Rotterdam 80 %,
+ * §X) and below its average headcount (Rotterdam: 5 children a week, §III).
+ */
+import { daysInMonth, daysInYear, monthInterval, weekdaysIn, type YearMonth, yearOf } from "../calendar"
+import { dayRange, mergeEvents } from "../ledger/trace"
+import { Dec, max, ZERO } from "../money"
+import type { RuleContext } from "./context"
+import { type Claim, eur } from "./claim"
+import { awardsInYear, type GroupInfo } from "./groups"
+import type { ChildMonthMeasure } from "./measure"
+
+export const KINDPLEK_SOURCE = "seed 004 §X (subsidie per toegekende kindplek; bezettingspercentage 80 %), §III (gemiddeld minder dan vijf kinderen), §XI"
+
+export interface GroupAllocation {
+  readonly group: GroupInfo
+  readonly month: YearMonth
+  readonly places: number
+  readonly basis: "awarded-places" | "capacity"
+  readonly subsidy: Dec
+  readonly openingDays: number
+  readonly capacityPlaceDays: Dec
+  readonly occupiedPlaceDays: Dec
+  /** Sum over children of opening days placed: for the average headcount. */
+  readonly childOpeningDays: number
+  readonly denominator: Dec
+  readonly awardEvents: ReadonlyArray<string>
+  readonly formula: ReadonlyArray<string>
+}
+
+export const groupMonthKey = (groupId: string, month: YearMonth) => `${groupId}|${month}`
+
+/** Occupied place-days and headcount per group-month, summed over all children's measures. */
+export class OccupancyTally {
+  readonly placeDays = new Map<string, Dec>()
+  readonly openingDays = new Map<string, number>()
+  add(m: ChildMonthMeasure): void {
+    for (const s of m.segments)
+      for (const p of s.pieces) {
+        const key = groupMonthKey(p.piece.data.groupId, m.month)
+        this.placeDays.set(key, (this.placeDays.get(key) ?? ZERO).plus(p.placeDays))
+        this.openingDays.set(key, (this.openingDays.get(key) ?? 0) + p.openingDays)
+      }
+  }
+}
+
+export const allocateGroupMonth = (group: GroupInfo, month: YearMonth, tally: OccupancyTally): GroupAllocation => {
+  const key = groupMonthKey(group.groupId, month)
+  const year = yearOf(month)
+  const awards = awardsInYear(group, year)
+  const places = awards.length > 0 ? awards.reduce((n, a) => n + a.places, 0) : group.capacity
+  const openingDays = weekdaysIn(monthInterval(month))
+  const capacityPlaceDays = new Dec(places).times(openingDays)
+  const occupiedPlaceDays = tally.placeDays.get(key) ?? ZERO
+  const formula: Array<string> = []
+  let subsidy = ZERO
+  for (const a of awards) {
+    const part = a.pricePerPlace.times(a.places).times(daysInMonth(month)).dividedBy(daysInYear(year))
+    subsidy = subsidy.plus(part)
+    formula.push(`award ${a.awardId}: ${a.places} places × ${eur(a.pricePerPlace)} × ${daysInMonth(month)}/${daysInYear(year)} days = ${eur(part)}`)
+  }
+  const denominator = max(capacityPlaceDays, occupiedPlaceDays)
+  formula.push(`place-days: ${occupiedPlaceDays.toDecimalPlaces(2)} occupied of ${places} places × ${openingDays} opening days = ${capacityPlaceDays}`)
+  return {
+    group,
+    month,
+    places,
+    basis: awards.length > 0 ? "awarded-places" : "capacity",
+    subsidy,
+    openingDays,
+    capacityPlaceDays,
+    occupiedPlaceDays,
+    childOpeningDays: tally.openingDays.get(key) ?? 0,
+    denominator,
+    awardEvents: awards.map((a) => a.eventId),
+    formula
+  }
+}
+
+export const vacancyOf = (a: GroupAllocation): Dec =>
+  a.denominator.isZero() ? a.subsidy : a.subsidy.times(max(ZERO, a.capacityPlaceDays.minus(a.occupiedPlaceDays))).dividedBy(a.denominator)
+
+export interface KindplekClaim extends Claim {
+  /** The claim per group, to work out each group's surplus after the plus layer caps it. */
+  readonly byGroup: ReadonlyMap<string, Dec>
+}
+
+export const kindplekClaim = (
+  _ctx: RuleContext,
+  m: ChildMonthMeasure,
+  stream: string,
+  allocations: ReadonlyMap<string, GroupAllocation>
+): KindplekClaim | undefined => {
+  let amount = ZERO
+  const byGroup = new Map<string, Dec>()
+  const segments: Claim["segments"][number][] = []
+  const formula: Array<string> = []
+  const events: Array<string> = []
+  for (const s of m.segments)
+    for (const p of s.pieces) {
+      const a = allocations.get(groupMonthKey(p.piece.data.groupId, m.month))
+      if (a === undefined || a.subsidy.isZero() || a.denominator.isZero()) continue
+      const share = a.subsidy.times(p.placeDays).dividedBy(a.denominator)
+      amount = amount.plus(share)
+      byGroup.set(a.group.groupId, (byGroup.get(a.group.groupId) ?? ZERO).plus(share))
+      events.push(...a.awardEvents, ...p.piece.events)
+      const year = yearOf(m.month)
+      const yearFrom = monthInterval(`${year}-01`).from
+      const yearTo = monthInterval(`${year}-12`).to
+      segments.push({ from: s.segment.from, to: s.segment.to, groundedBy: { kind: "kindplek-award", from: yearFrom, to: yearTo } })
+      formula.push(
+        `${dayRange(s.segment.from, s.segment.to)} ${a.group.groupId}: subsidy ${eur(a.subsidy)} × ${p.placeDays.toDecimalPlaces(2)} place-days / ${a.denominator.toDecimalPlaces(2)} = ${eur(share)}`
+      )
+    }
+  if (segments.length === 0) return undefined
+  return {
+    stream,
+    layer: "plus",
+    amount,
+    byGroup,
+    segments,
+    trace: {
+      rule: "kindplek",
+      description: "The group's kindplek subsidy for the month, allocated to its children by occupied place-days.",
+      source: KINDPLEK_SOURCE,
+      formula,
+      parameters: [],
+      events: mergeEvents(events)
+    }
+  }
+}

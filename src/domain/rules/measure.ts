@@ -1,0 +1,170 @@
+/**
+ * Measuring a child-month: hours of care, and the cost in its layers, per
+ * segment and placement (DOMAIN.md "How the money flows"; seed 000 §3.3).
+ *
+ * - Hours: days per week × hours per day × contract weeks per year / 12, times
+ *   the share of the month's days in the segment (prorated by day).
+ * - Regular layer: hours × the regular rate (the placement's hourly price, or
+ *   that price capped at the KOT maximum uurprijs when the policy says so).
+ * - Plus layer: hours × (cost price per hour − regular rate), where the cost
+ *   price is the group's (or the policy's for its design) and never below the
+ *   price the parents are invoiced.
+ * - Jeugdhulp layer: the jeugdhulp expertise on the group for a child with a
+ *   bouwsteen advice and no jeugdhulp indication, or with a jeugdhulp
+ *   indication while on the jeugdhulp waiting list (seed 004 §VII).
+ * - Place-days: (days per week / 5) × opening days (Mon-Fri) in the segment,
+ *   the unit in which kindplek subsidy is allocated (seed 004 §X).
+ */
+import { daysInMonth, weekdaysIn, type YearMonth } from "../calendar"
+import { Dec, max, min, ZERO } from "../money"
+import type { DatedValue } from "../parameters/types"
+import type { Sourced } from "../policy/types"
+import type { ChildTimeline, PlacementPiece } from "../timeline/periods"
+import { maximumUurprijs, missingInput, type RuleContext } from "./context"
+import type { GroupInfo } from "./groups"
+import { hasIndication, type Segment, segmentsOf } from "./segments"
+
+export interface PieceMeasure {
+  readonly piece: PlacementPiece
+  readonly group: GroupInfo | undefined
+  readonly from: number
+  readonly to: number
+  readonly hours: Dec
+  readonly price: Dec
+  readonly maxUurprijs: DatedValue<Dec> | undefined
+  readonly regularRate: Dec
+  readonly costRate: Dec
+  readonly costPrice: Sourced<Dec>
+  /** True when no cost price was known and the invoiced price stands in for it. */
+  readonly costPriceFallback: boolean
+  readonly regular: Dec
+  readonly plus: Dec
+  readonly placeDays: Dec
+  /** Opening days (Mon-Fri) the child was placed in the segment: for average headcount. */
+  readonly openingDays: number
+}
+
+export type ExpertiseGround = "bouwsteen" | "overbrugging"
+
+export interface SegmentMeasure {
+  readonly segment: Segment
+  readonly pieces: ReadonlyArray<PieceMeasure>
+  readonly jeugdhulp: Dec
+  readonly jeugdhulpHours: Dec
+  readonly expertise: ExpertiseGround | undefined
+}
+
+export interface ChildMonthMeasure {
+  readonly childId: string
+  readonly month: YearMonth
+  readonly timeline: ChildTimeline
+  readonly segments: ReadonlyArray<SegmentMeasure>
+  readonly hours: Dec
+  readonly regular: Dec
+  readonly plus: Dec
+  readonly jeugdhulp: Dec
+}
+
+/** Hours for a weekly volume over `days` days of a month: weekly × weeks per year / 12 × days / days in month. */
+export const monthlyHours = (weeklyHours: Dec, weeksPerYear: Dec, days: number, month: YearMonth): Dec =>
+  weeklyHours.times(weeksPerYear).times(days).dividedBy(12 * daysInMonth(month))
+
+/** The cost price per child-hour: the policy's for the group, the group's own, the policy's for its design, else the price itself. */
+const costPriceOf = (ctx: RuleContext, piece: PlacementPiece, group: GroupInfo | undefined, price: Dec): Sourced<Dec> => {
+  const byGroup = ctx.policy.costPrices.byGroup[piece.data.groupId]
+  if (byGroup) return byGroup
+  if (group?.costPricePerHour) return group.costPricePerHour
+  const byDesign = group ? ctx.policy.costPrices.byDesign[group.design] : undefined
+  if (byDesign) return byDesign
+  return {
+    value: price,
+    source: "no cost price known for this group: the invoiced hourly price is taken as its cost (no plus layer)",
+    assumption: true
+  }
+}
+
+/** Which ground, if any, the jeugdhulp expertise has in a segment (seed 004 §VII; invariant 4). */
+export const expertiseGround = (s: Segment): ExpertiseGround | undefined => {
+  const jeugdhulp = hasIndication(s, "jeugdhulp")
+  if (jeugdhulp) return s.waitingJeugdhulp !== undefined ? "overbrugging" : undefined
+  return hasIndication(s, "bouwsteen-advice") ? "bouwsteen" : undefined
+}
+
+const measurePiece = (ctx: RuleContext, s: Segment, piece: PlacementPiece, month: YearMonth): PieceMeasure => {
+  const weeks = ctx.policy.contractWeeksPerYear.value
+  const days = s.to - s.from + 1
+  const d = piece.data
+  const hours = monthlyHours(new Dec(d.daysPerWeek).times(d.hoursPerDay), weeks, days, month)
+  const price = new Dec(d.hourlyPrice)
+  const group = ctx.groups.get(d.groupId)
+  const maxU = maximumUurprijs(ctx, d.careType, s.from)
+  const regularRate =
+    ctx.policy.regularRate === "maximum-uurprijs" && maxU !== undefined ? min(price, maxU.value) : price
+  const costPrice = costPriceOf(ctx, piece, group, price)
+  const costRate = max(costPrice.value, price)
+  const openingDays = weekdaysIn({ from: s.from, to: s.to })
+  return {
+    piece,
+    group,
+    from: s.from,
+    to: s.to,
+    hours,
+    price,
+    maxUurprijs: maxU,
+    regularRate,
+    costRate,
+    costPrice,
+    costPriceFallback: costPrice.value === price,
+    regular: hours.times(regularRate),
+    plus: hours.times(costRate.minus(regularRate)),
+    placeDays: new Dec(Math.min(d.daysPerWeek, 5)).dividedBy(5).times(openingDays),
+    openingDays
+  }
+}
+
+const measureSegment = (ctx: RuleContext, s: Segment, month: YearMonth): SegmentMeasure => {
+  const pieces = s.pieces.map((p) => measurePiece(ctx, s, p, month))
+  const ground = expertiseGround(s)
+  const expertise = ctx.policy.jeugdhulpExpertise
+  if (ground === undefined) return { segment: s, pieces, jeugdhulp: ZERO, jeugdhulpHours: ZERO, expertise: undefined }
+  if (expertise === undefined) {
+    const payers = ctx.policy.layers.jeugdhulp.payers
+    if (payers.length > 0) {
+      missingInput(ctx, "policy.jeugdhulpExpertise", s.from, `the policy pays ${ground} but gives no expertise hours and rate (not public: a scenario input)`)
+    }
+    return { segment: s, pieces, jeugdhulp: ZERO, jeugdhulpHours: ZERO, expertise: undefined }
+  }
+  const hours = monthlyHours(expertise.hoursPerWeek.value, ctx.policy.contractWeeksPerYear.value, s.to - s.from + 1, month)
+  return { segment: s, pieces, jeugdhulp: hours.times(expertise.hourlyRate.value), jeugdhulpHours: hours, expertise: ground }
+}
+
+/** Extra cut days the policy adds: where SMI stops paying after its maximum months. */
+export const policyCuts = (ctx: RuleContext, timeline: ChildTimeline): ReadonlyArray<number> => {
+  const maxMonths = ctx.policy.smi?.maxMonths?.value
+  if (maxMonths === undefined) return []
+  return timeline.indications.filter((i) => i.kind === "smi").map((i) => smiWindowEnd(i.from, maxMonths) + 1)
+}
+
+/** Last day SMI may pay for an indication starting on `from`, given a maximum number of months. */
+export const smiWindowEnd = (from: number, maxMonths: number): number => {
+  const d = new Date(from * 86_400_000)
+  const end = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + maxMonths, d.getUTCDate())
+  return Math.floor(end / 86_400_000) - 1
+}
+
+export const measureChildMonth = (ctx: RuleContext, timeline: ChildTimeline, month: YearMonth): ChildMonthMeasure => {
+  const segments = segmentsOf(timeline, month, policyCuts(ctx, timeline)).map((s) => measureSegment(ctx, s, month))
+  let hours = ZERO
+  let regular = ZERO
+  let plus = ZERO
+  let jeugdhulp = ZERO
+  for (const s of segments) {
+    jeugdhulp = jeugdhulp.plus(s.jeugdhulp)
+    for (const p of s.pieces) {
+      hours = hours.plus(p.hours)
+      regular = regular.plus(p.regular)
+      plus = plus.plus(p.plus)
+    }
+  }
+  return { childId: timeline.childId, month, timeline, segments, hours, regular, plus, jeugdhulp }
+}

@@ -1,0 +1,61 @@
+/**
+ * Segments: the stretches of days inside a month during which nothing about a
+ * child changes (placement, entitlement, indications, waiting list). Every
+ * rule computes per segment, so a month that starts or ends mid-way, or in
+ * which an indication lapses, is prorated by day (issue 3, DOMAIN.md inv. 6).
+ */
+import { type DayInterval, monthInterval, type YearMonth } from "../calendar"
+import type { ChildTimeline, IndicationPeriod, KotData, Period, PlacementPiece } from "../timeline/periods"
+
+export interface Segment {
+  readonly from: number
+  readonly to: number
+  readonly pieces: ReadonlyArray<PlacementPiece>
+  readonly kot: Period<KotData> | undefined
+  readonly indications: ReadonlyArray<IndicationPeriod>
+  readonly waitingJeugdhulp: Period<unknown> | undefined
+}
+
+const overlaps = (p: { from: number; to: number }, i: DayInterval) => p.from <= i.to && p.to >= i.from
+
+/** Cut the month at every boundary of the child's periods; keep segments with a placement. */
+export const segmentsOf = (
+  timeline: ChildTimeline,
+  month: YearMonth,
+  extraCuts: ReadonlyArray<number> = []
+): ReadonlyArray<Segment> => {
+  const m = monthInterval(month)
+  const pieces = timeline.placements.flatMap((p) => p.pieces).filter((p) => overlaps(p, m))
+  if (pieces.length === 0) return []
+  const kot = timeline.kot.filter((p) => overlaps(p, m))
+  const indications = timeline.indications.filter((p) => overlaps(p, m))
+  const waiting = timeline.waitingJeugdhulp.filter((p) => overlaps(p, m))
+  const cuts = new Set<number>([m.from, m.to + 1])
+  const addCut = (day: number) => {
+    if (day > m.from && day <= m.to) cuts.add(day)
+  }
+  for (const p of [...pieces, ...kot, ...indications, ...waiting]) {
+    addCut(p.from)
+    if (Number.isFinite(p.to)) addCut(p.to + 1)
+  }
+  for (const c of extraCuts) addCut(c)
+  const sorted = [...cuts].sort((a, b) => a - b)
+  const out: Array<Segment> = []
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    const s: DayInterval = { from: sorted[i]!, to: sorted[i + 1]! - 1 }
+    const active = pieces.filter((p) => overlaps(p, s))
+    if (active.length === 0) continue
+    out.push({
+      from: s.from,
+      to: s.to,
+      pieces: active,
+      kot: kot.find((p) => overlaps(p, s)),
+      indications: indications.filter((p) => overlaps(p, s)),
+      waitingJeugdhulp: waiting.find((p) => overlaps(p, s))
+    })
+  }
+  return out
+}
+
+export const hasIndication = (s: Segment, kind: IndicationPeriod["kind"]): boolean =>
+  s.indications.some((i) => i.kind === kind)

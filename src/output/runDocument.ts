@@ -1,0 +1,149 @@
+/**
+ * The output contract of `geldstroom run <scenario> --json` (docs/output-contracts.md).
+ * Money is a string with two decimals; every child-month's streams sum to its cost.
+ */
+import { centsToString, ZERO } from "../domain/money"
+import { RULES_VERSION } from "../domain/rules/version"
+import type { ChildMonth, GroupMonth } from "../domain/ledger/types"
+import type { RunResult } from "../scenario/run"
+
+export interface RunDocument {
+  readonly scenario: { readonly name: string; readonly file: string; readonly policy: string; readonly period: { from: string; to: string }; readonly asOf: string | null }
+  readonly fingerprint: string
+  readonly rulesVersion: string
+  readonly months: ReadonlyArray<string>
+  readonly totals: {
+    readonly cost: string
+    readonly streams: Record<string, string>
+    readonly vacancy: string
+    readonly surplus: string
+    readonly children: number
+    readonly hours: string
+  }
+  readonly children: ReadonlyArray<{
+    readonly id: string
+    readonly months: ReadonlyArray<{ readonly month: string; readonly hours: string; readonly cost: string; readonly streams: Record<string, string>; readonly groups: ReadonlyArray<string> }>
+  }>
+  readonly groups: ReadonlyArray<{
+    readonly id: string
+    readonly provider: string
+    readonly location: string
+    readonly design: string
+    readonly months: ReadonlyArray<{
+      readonly month: string
+      readonly occupancy: { readonly places: number; readonly basis: string; readonly rate: string; readonly occupiedPlaceDays: string; readonly capacityPlaceDays: string; readonly averageChildren: string }
+      readonly subsidy: string
+      readonly vacancy: string
+      readonly surplus: string
+      readonly flags: ReadonlyArray<string>
+    }>
+    readonly occupancy: { readonly rate: string; readonly occupiedPlaceDays: string; readonly capacityPlaceDays: string }
+    readonly vacancy: string
+  }>
+  readonly budgets: ReadonlyArray<{ readonly id: string; readonly label: string; readonly year: number; readonly streams: ReadonlyArray<string>; readonly budget: string; readonly used: string; readonly headroom: string; readonly overrun: boolean }>
+  readonly violations: ReadonlyArray<{ readonly invariant: number; readonly name: string; readonly subject: string; readonly month: string | null; readonly detail: string }>
+  readonly assumptions: ReadonlyArray<{ readonly path: string; readonly value: string; readonly source: string; readonly reason: string }>
+  readonly checks: { readonly events: number; readonly invariants: ReadonlyArray<number>; readonly determinismCheckedAtRunTime: boolean }
+}
+
+const money = (cents: bigint) => centsToString(cents)
+const streamsOf = (order: ReadonlyArray<string>, m: ReadonlyMap<string, bigint>): Record<string, string> =>
+  Object.fromEntries(order.filter((s) => m.has(s)).map((s) => [s, money(m.get(s)!)]))
+
+export const totalsOf = (order: ReadonlyArray<string>, children: ReadonlyArray<ChildMonth>) => {
+  const streams = new Map<string, bigint>()
+  let cost = 0n
+  for (const c of children) {
+    cost += c.costCents
+    for (const [s, v] of c.streamCents) streams.set(s, (streams.get(s) ?? 0n) + v)
+  }
+  return { cost, streams: new Map(order.filter((s) => streams.has(s)).map((s) => [s, streams.get(s)!])) }
+}
+
+const groupDoc = (months: ReadonlyArray<GroupMonth>) => {
+  const first = months[0]!
+  let occupied = ZERO
+  let capacity = ZERO
+  let vacancy = 0n
+  for (const g of months) {
+    occupied = occupied.plus(g.occupancy.occupiedPlaceDays)
+    capacity = capacity.plus(g.occupancy.capacityPlaceDays)
+    vacancy += g.vacancyCents
+  }
+  return {
+    id: first.groupId,
+    provider: first.providerId,
+    location: first.locationId,
+    design: first.design,
+    months: months.map((g) => ({
+      month: g.month,
+      occupancy: {
+        places: g.occupancy.places,
+        basis: g.occupancy.basis,
+        rate: g.occupancy.rate.toFixed(4),
+        occupiedPlaceDays: g.occupancy.occupiedPlaceDays.toFixed(2),
+        capacityPlaceDays: g.occupancy.capacityPlaceDays.toFixed(2),
+        averageChildren: g.occupancy.averageChildren.toFixed(2)
+      },
+      subsidy: g.subsidy.toFixed(2),
+      vacancy: money(g.vacancyCents),
+      surplus: money(g.surplusCents),
+      flags: g.flags
+    })),
+    occupancy: {
+      rate: capacity.isZero() ? "0.0000" : occupied.dividedBy(capacity).toFixed(4),
+      occupiedPlaceDays: occupied.toFixed(2),
+      capacityPlaceDays: capacity.toFixed(2)
+    },
+    vacancy: money(vacancy)
+  }
+}
+
+export const runDocument = (r: RunResult): RunDocument => {
+  const { ledger, scenario } = r
+  const totals = totalsOf(ledger.streamOrder, ledger.children)
+  const byChild = new Map<string, Array<ChildMonth>>()
+  for (const c of ledger.children) byChild.set(c.childId, [...(byChild.get(c.childId) ?? []), c])
+  const byGroup = new Map<string, Array<GroupMonth>>()
+  for (const g of ledger.groups) byGroup.set(g.groupId, [...(byGroup.get(g.groupId) ?? []), g])
+  let hours = ZERO
+  for (const c of ledger.children) hours = hours.plus(c.hours)
+  return {
+    scenario: {
+      name: scenario.spec.name,
+      file: scenario.file,
+      policy: scenario.policy.id,
+      period: scenario.spec.period,
+      asOf: scenario.spec.asOf ?? null
+    },
+    fingerprint: r.fingerprint,
+    rulesVersion: RULES_VERSION,
+    months: ledger.months,
+    totals: {
+      cost: money(totals.cost),
+      streams: streamsOf(ledger.streamOrder, totals.streams),
+      vacancy: money(ledger.groups.reduce((a, g) => a + g.vacancyCents, 0n)),
+      surplus: money(ledger.groups.reduce((a, g) => a + g.surplusCents, 0n)),
+      children: byChild.size,
+      hours: hours.toFixed(2)
+    },
+    children: [...byChild.entries()].map(([id, months]) => ({
+      id,
+      months: months.map((c) => ({ month: c.month, hours: c.hours.toFixed(2), cost: money(c.costCents), streams: streamsOf(ledger.streamOrder, c.streamCents), groups: c.groups }))
+    })),
+    groups: [...byGroup.values()].map(groupDoc),
+    budgets: ledger.budgets.map((b) => ({
+      id: b.budgetLineId,
+      label: b.label,
+      year: b.year,
+      streams: b.streams,
+      budget: b.budget.toFixed(2),
+      used: money(b.usedCents),
+      headroom: b.headroom.toFixed(2),
+      overrun: b.overrun
+    })),
+    violations: r.violations.map((v) => ({ ...v, month: v.month ?? null })),
+    assumptions: ledger.assumptions,
+    checks: { events: r.eventCount, invariants: r.determinismChecked ? [1, 2, 3, 4, 5, 6, 7, 8] : [1, 2, 3, 4, 5, 6, 7], determinismCheckedAtRunTime: r.determinismChecked }
+  }
+}

@@ -1,0 +1,44 @@
+/** The readable summary `geldstroom run <scenario>` prints without --json. */
+import type { RunDocument } from "./runDocument"
+
+const pad = (s: string, n: number) => s.padEnd(n)
+const lpad = (s: string, n: number) => s.padStart(n)
+export const euro = (s: string) => {
+  const [whole, frac] = s.replace("-", "").split(".")
+  return `${s.startsWith("-") ? "-" : ""}€${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${frac ?? "00"}`
+}
+
+export const runText = (d: RunDocument): string => {
+  const out: Array<string> = []
+  out.push(`${d.scenario.name}`)
+  out.push(`policy ${d.scenario.policy} · ${d.months[0]} to ${d.months[d.months.length - 1]}${d.scenario.asOf ? ` · as known on ${d.scenario.asOf}` : ""}`)
+  out.push(`${d.totals.children} children · ${d.checks.events} events · ${d.totals.hours} hours of care · fingerprint ${d.fingerprint.slice(0, 12)}`)
+  out.push("")
+  out.push(`${pad("stream", 16)}${lpad("amount", 16)}${lpad("share", 9)}`)
+  const total = Number(d.totals.cost)
+  for (const [s, v] of Object.entries(d.totals.streams))
+    out.push(`${pad(s, 16)}${lpad(euro(v), 16)}${lpad(total > 0 ? `${((Number(v) / total) * 100).toFixed(1)} %` : "", 9)}`)
+  out.push(`${pad("total cost", 16)}${lpad(euro(d.totals.cost), 16)}`)
+  if (d.totals.vacancy !== "0.00" || d.totals.surplus !== "0.00")
+    out.push(`kindplek subsidy outside children: vacancy ${euro(d.totals.vacancy)}, surplus ${euro(d.totals.surplus)}`)
+  if (d.groups.length) {
+    out.push("", "groups (occupancy of kindplekken over the period)")
+    for (const g of d.groups) {
+      const flags = [...new Set(g.months.flatMap((m) => m.flags.map((f) => f.replace(/^occupancy [\d.]+ %/, "occupancy").replace(/^average [\d.]+ children/, "average"))))]
+      out.push(`  ${pad(g.id, 14)} ${pad(g.design, 14)} ${lpad((Number(g.occupancy.rate) * 100).toFixed(1), 6)} %  vacancy ${euro(g.vacancy)}${flags.length ? `  ⚑ ${flags.join("; ")}` : ""}`)
+    }
+  }
+  if (d.budgets.length) {
+    out.push("", "budget lines")
+    for (const b of d.budgets)
+      out.push(`  ${pad(b.id, 16)} ${b.year}  used ${euro(b.used)} of ${euro(b.budget)}  headroom ${euro(b.headroom)}${b.overrun ? "  ⚑ OVERRUN" : ""}`)
+  }
+  out.push("")
+  out.push(d.violations.length === 0 ? `invariants ${d.checks.invariants.join(", ")}: no violations` : `${d.violations.length} VIOLATIONS:`)
+  for (const v of d.violations.slice(0, 20)) out.push(`  [${v.invariant} ${v.name}] ${v.subject}${v.month ? ` ${v.month}` : ""}: ${v.detail}`)
+  if (d.assumptions.length) {
+    out.push("", `${d.assumptions.length} assumptions (values that are not confirmed public figures):`)
+    for (const a of d.assumptions) out.push(`  ${a.path} = ${a.value}  (${a.source})`)
+  }
+  return out.join("\n") + "\n"
+}

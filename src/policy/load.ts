@@ -1,0 +1,159 @@
+/**
+ * Loading a policy file: validate its shape, then check it against the stream
+ * catalogue and reject conflicting settings instead of resolving them silently
+ * (EUROMOD, ../shared/ANCHORS.md): unknown streams, Jeugdwet money on the
+ * regular layer, a payer kind on a layer it cannot pay.
+ */
+import { dirname, resolve } from "node:path"
+import { Dec } from "../domain/money"
+import type { Layer, Policy, PayerRule, Sourced, StreamDefinition } from "../domain/policy/types"
+import { InvalidFile, type FileProblem, lineOf, readYamlFile, zodProblems } from "../io/yamlFile"
+import { loadStreamCatalogue } from "../parameters/load"
+import { type PolicyFile, PolicySchema } from "./schema"
+
+/** Where each payer kind may pay (DOMAIN.md "How the money flows"; invariants 2-4). */
+const ALLOWED_LAYERS: Record<PayerRule["kind"], ReadonlyArray<Layer>> = {
+  kot: ["regular"],
+  smi: ["regular"],
+  kindplek: ["plus"],
+  overbrugging: ["jeugdhulp"],
+  bouwsteen: ["jeugdhulp"],
+  direct: ["regular", "plus", "jeugdhulp"]
+}
+
+const dec = (s: { value: string; source: string; assumption: boolean }): Sourced<Dec> => ({ ...s, value: new Dec(s.value) })
+
+const deepMerge = (base: unknown, over: unknown): unknown => {
+  if (Array.isArray(over) || typeof over !== "object" || over === null) return over
+  if (typeof base !== "object" || base === null || Array.isArray(base)) return over
+  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) }
+  for (const [k, v] of Object.entries(over)) out[k] = k in out ? deepMerge(out[k], v) : v
+  return out
+}
+
+/** Read a policy file's raw value, following `extends:` (the file it extends is merged under it). */
+const readRaw = (file: string, seen: ReadonlyArray<string>, problems: Array<FileProblem>): { raw: unknown; parsed: ReturnType<typeof readYamlFile> } => {
+  const parsed = readYamlFile(file)
+  if (parsed instanceof InvalidFile) {
+    problems.push(...parsed.problems)
+    return { raw: undefined, parsed }
+  }
+  const raw = parsed.value as Record<string, unknown> | null
+  if (raw && typeof raw.extends === "string") {
+    const baseFile = resolve(dirname(file), raw.extends)
+    if (seen.includes(baseFile)) {
+      problems.push({ file, line: lineOf(parsed, ["extends"]), path: "extends", message: `extends itself through ${baseFile}` })
+      return { raw, parsed }
+    }
+    const base = readRaw(baseFile, [...seen, baseFile], problems)
+    const { extends: _e, ...rest } = raw
+    const { id: _id, name: _n, description: _d, source: _s, ...baseRest } = (base.raw ?? {}) as Record<string, unknown>
+    return { raw: deepMerge(baseRest, rest), parsed }
+  }
+  return { raw, parsed }
+}
+
+export const toPolicy = (p: PolicyFile, catalogue: ReadonlyArray<StreamDefinition>): Policy => ({
+  id: p.id,
+  name: p.name,
+  description: p.description,
+  source: p.source,
+  regularRate: p.regularRate,
+  contractWeeksPerYear: dec(p.contractWeeksPerYear),
+  streams: [...catalogue.filter((c) => !p.streams.some((s) => s.name === c.name)), ...p.streams],
+  layers: Object.fromEntries(
+    (["regular", "plus", "jeugdhulp"] as const).map((layer) => [
+      layer,
+      {
+        residual: p.layers[layer].residual,
+        payers: p.layers[layer].payers.map((r): PayerRule => {
+          switch (r.kind) {
+            case "direct":
+              return { kind: "direct", stream: r.stream, share: dec(r.share), condition: r.condition }
+            case "overbrugging":
+            case "bouwsteen":
+              return { kind: r.kind, stream: r.stream, ...(r.maxPerMonth ? { maxPerMonth: dec(r.maxPerMonth) } : {}) }
+            default:
+              return { kind: r.kind, stream: r.stream }
+          }
+        })
+      }
+    ])
+  ) as unknown as Policy["layers"],
+  ...(p.smi
+    ? {
+        smi: {
+          model: p.smi.model,
+          source: p.smi.source,
+          priceCap: p.smi.priceCap,
+          ...(p.smi.maxHoursPerMonth ? { maxHoursPerMonth: dec(p.smi.maxHoursPerMonth) } : {}),
+          ...(p.smi.maxMonths ? { maxMonths: p.smi.maxMonths } : {}),
+          ...(p.smi.smiPlusMaxDaysPerWeek ? { smiPlusMaxDaysPerWeek: p.smi.smiPlusMaxDaysPerWeek } : {}),
+          ownContribution: (() => {
+            const oc = p.smi.ownContribution
+            switch (oc.kind) {
+              case "none":
+                return oc
+              case "share":
+                return { kind: "share" as const, share: dec(oc.share) }
+              case "share-above-threshold":
+                return { kind: oc.kind, share: dec(oc.share), threshold: dec(oc.threshold) }
+              case "kot-table-above-threshold":
+                return { kind: oc.kind, threshold: dec(oc.threshold) }
+              case "income-table":
+                return { kind: oc.kind, source: oc.source, assumption: oc.assumption, rows: oc.rows.map((r) => ({ upTo: r.upTo === null ? null : new Dec(r.upTo), share: new Dec(r.share) })) }
+            }
+          })()
+        }
+      }
+    : {}),
+  ...(p.kindplek ? { kindplek: { occupancyFloor: dec(p.kindplek.occupancyFloor), minAverageChildren: dec(p.kindplek.minAverageChildren) } } : {}),
+  ...(p.jeugdhulpExpertise
+    ? { jeugdhulpExpertise: { hoursPerWeek: dec(p.jeugdhulpExpertise.hoursPerWeek), hourlyRate: dec(p.jeugdhulpExpertise.hourlyRate) } }
+    : {}),
+  costPrices: {
+    byDesign: Object.fromEntries(Object.entries(p.costPrices.byDesign).map(([k, v]) => [k, dec(v!)])),
+    byGroup: Object.fromEntries(Object.entries(p.costPrices.byGroup).map(([k, v]) => [k, dec(v)]))
+  }
+})
+
+/** Problems in a policy's use of streams; each names the path where it stands. */
+export const policyConflicts = (p: Policy): Array<{ path: Array<string | number>; message: string }> => {
+  const out: Array<{ path: Array<string | number>; message: string }> = []
+  const known = new Map(p.streams.map((s) => [s.name, s]))
+  for (const layer of ["regular", "plus", "jeugdhulp"] as const) {
+    const l = p.layers[layer]
+    if (!known.has(l.residual)) out.push({ path: ["layers", layer, "residual"], message: `unknown stream '${l.residual}'` })
+    if (known.get(l.residual)?.jeugdwet && layer === "regular")
+      out.push({ path: ["layers", layer, "residual"], message: `'${l.residual}' is Jeugdwet money and may not pay the regular layer (seed 002 'Jeugdwet')` })
+    const seen = new Set<string>()
+    l.payers.forEach((r, i) => {
+      const at = ["layers", layer, "payers", i]
+      const def = known.get(r.stream)
+      if (def === undefined) out.push({ path: [...at, "stream"], message: `unknown stream '${r.stream}': add it under 'streams:'` })
+      if (!ALLOWED_LAYERS[r.kind].includes(layer)) out.push({ path: [...at, "kind"], message: `a ${r.kind} payer cannot pay the ${layer} layer` })
+      if (def?.jeugdwet && layer === "regular")
+        out.push({ path: [...at, "stream"], message: `'${r.stream}' is Jeugdwet money and may not pay the regular layer: opvang is not jeugdhulp (seed 002 'Jeugdwet'; Wko art. 1.1 lid 2)` })
+      if (seen.has(r.stream)) out.push({ path: [...at, "stream"], message: `'${r.stream}' pays this layer twice` })
+      seen.add(r.stream)
+    })
+  }
+  if (p.layers.regular.payers.some((r) => r.kind === "smi") && p.smi === undefined)
+    out.push({ path: ["smi"], message: "the regular layer has an smi payer but the policy has no 'smi:' model" })
+  return out
+}
+
+export const loadPolicy = (file: string, catalogue?: ReadonlyArray<StreamDefinition>): Policy | InvalidFile => {
+  const problems: Array<FileProblem> = []
+  const { raw, parsed } = readRaw(resolve(file), [resolve(file)], problems)
+  if (parsed instanceof InvalidFile || problems.length > 0) return new InvalidFile({ file, problems })
+  const result = PolicySchema.safeParse(raw)
+  if (!result.success) return new InvalidFile({ file, problems: zodProblems(parsed, result.error) })
+  const streams = catalogue ?? loadStreamCatalogue()
+  if (streams instanceof InvalidFile) return streams
+  const policy = toPolicy(result.data, streams)
+  const conflicts = policyConflicts(policy)
+  if (conflicts.length > 0)
+    return new InvalidFile({ file, problems: conflicts.map((c) => ({ file, line: lineOf(parsed, c.path), path: c.path.join("."), message: c.message })) })
+  return policy
+}
