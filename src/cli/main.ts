@@ -4,11 +4,12 @@
  * explains each command with examples. Exit codes: docs/cli.md.
  */
 import { type Command, EXIT, helpText } from "./command"
+import { compareCommand } from "./commands/compare"
 import { explainCommand } from "./commands/explain"
 import { runCommand } from "./commands/run"
 import { UsageError } from "../store/select"
 
-export const commands: ReadonlyArray<Command> = [runCommand, explainCommand]
+export const commands: ReadonlyArray<Command> = [runCommand, compareCommand, explainCommand]
 
 const overview = (): string =>
   [

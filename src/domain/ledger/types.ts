@@ -34,6 +34,8 @@ export interface ChildMonth {
   readonly groups: ReadonlyArray<string>
   readonly providers: ReadonlyArray<string>
   readonly hours: Dec
+  /** Hours of care per group, to attribute the child-month to groups (coverage per group). */
+  readonly groupHours: ReadonlyMap<string, Dec>
   readonly cost: Dec
   readonly layers: Readonly<Record<Layer, Dec>>
   readonly lines: ReadonlyArray<LedgerLine>

@@ -62,13 +62,14 @@ export const computeLedger = (input: ComputeInput): Result.Result<Ledger, Missin
 
   // 2. Each open group's kindplek subsidy and occupancy per month.
   const allocations = new Map<string, GroupAllocation>()
+  const subsidised = policy.layers.plus.payers.some((p) => p.kind === "kindplek")
   for (const groupId of sortedKeys(groups)) {
     const g = groups.get(groupId)!
     for (const month of months) {
       const mi = monthInterval(month)
-      const hasAward = g.awards.some((a) => a.year === yearOf(month))
+      const hasAward = subsidised && g.awards.some((a) => a.year === yearOf(month))
       if ((g.from > mi.to || g.to < mi.from) && !hasAward) continue
-      allocations.set(groupMonthKey(groupId, month), allocateGroupMonth(g, month, tally))
+      allocations.set(groupMonthKey(groupId, month), allocateGroupMonth(g, month, tally, subsidised))
     }
   }
 
@@ -87,12 +88,15 @@ export const computeLedger = (input: ComputeInput): Result.Result<Ledger, Missin
     const cost = m.regular.plus(m.plus).plus(m.jeugdhulp)
     const groupIds = [...new Set(m.segments.flatMap((s) => s.pieces.map((p) => p.piece.data.groupId)))].sort()
     const providers = [...new Set(m.segments.flatMap((s) => s.pieces.map((p) => p.piece.data.providerId)))].sort()
+    const groupHours = new Map<string, Dec>()
+    for (const s of m.segments) for (const p of s.pieces) groupHours.set(p.piece.data.groupId, (groupHours.get(p.piece.data.groupId) ?? ZERO).plus(p.hours))
     children.push({
       childId: m.childId,
       month: m.month,
       groups: groupIds,
       providers,
       hours: m.hours,
+      groupHours,
       cost,
       layers: { regular: m.regular, plus: m.plus, jeugdhulp: m.jeugdhulp } satisfies Record<Layer, Dec>,
       lines,

@@ -57,10 +57,14 @@ export class OccupancyTally {
   }
 }
 
-export const allocateGroupMonth = (group: GroupInfo, month: YearMonth, tally: OccupancyTally): GroupAllocation => {
+/**
+ * A group's month: its subsidy (only when the policy has a kindplek payer: awards under a policy
+ * without one pay nothing) and its occupancy.
+ */
+export const allocateGroupMonth = (group: GroupInfo, month: YearMonth, tally: OccupancyTally, subsidised: boolean): GroupAllocation => {
   const key = groupMonthKey(group.groupId, month)
   const year = yearOf(month)
-  const awards = awardsInYear(group, year)
+  const awards = subsidised ? awardsInYear(group, year) : []
   const places = awards.length > 0 ? awards.reduce((n, a) => n + a.places, 0) : group.capacity
   const openingDays = weekdaysIn(monthInterval(month))
   const capacityPlaceDays = new Dec(places).times(openingDays)

@@ -1,0 +1,59 @@
+import { basename } from "node:path"
+import { parseArgs } from "node:util"
+import { Effect } from "effect"
+import { compareRuns } from "../../compare/document"
+import { compareText } from "../../output/compareText"
+import { loadScenario } from "../../scenario/load"
+import { scenarioEvents } from "../../scenario/eventSource"
+import { runScenario } from "../../scenario/run"
+import { type Command, EXIT } from "../command"
+import { fromLoad, runCli } from "../runtime"
+
+export const scenarioId = (file: string) => basename(file).replace(/\.ya?ml$/, "")
+
+export const compareCommand: Command = {
+  name: "compare",
+  summary: "run scenarios on the same children and show them side by side, with deltas against a baseline",
+  usage: "geldstroom compare <scenario.yaml>... [--baseline ID|N] [--json] [--store PATH|eventstoredb]",
+  options: [
+    ["--baseline ID|N", "the scenario the others are measured against: its file name without .yaml, or its position (1 = first, the default)"],
+    ["--json", "print the comparison as one JSON document (docs/output-contracts.md)"],
+    ["--store PATH|eventstoredb", "read events from this store for scenarios that read a store"]
+  ],
+  examples: [
+    "geldstroom compare scenarios/rotterdam-homogeneous.yaml scenarios/rotterdam-heterogeneous.yaml scenarios/rotterdam-hybrid.yaml",
+    "geldstroom compare scenarios/*.yaml --baseline rotterdam-hybrid --json"
+  ],
+  run: async (argv) => {
+    const { values, positionals } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: { baseline: { type: "string" }, json: { type: "boolean" }, store: { type: "string" } }
+    })
+    if (positionals.length < 1) {
+      process.stderr.write("geldstroom compare: name at least one scenario file\n")
+      return EXIT.usage
+    }
+    const ids = positionals.map(scenarioId)
+    let baseline = 0
+    if (values.baseline !== undefined) {
+      baseline = /^\d+$/.test(values.baseline) ? Number(values.baseline) - 1 : ids.indexOf(values.baseline)
+      if (baseline < 0 || baseline >= ids.length) {
+        process.stderr.write(`geldstroom compare: --baseline ${values.baseline} is none of ${ids.join(", ")}\n`)
+        return EXIT.usage
+      }
+    }
+    const program = Effect.gen(function* () {
+      const runs = []
+      for (const [i, file] of positionals.entries()) {
+        const scenario = yield* fromLoad(loadScenario(file))
+        runs.push({ id: ids[i]!, result: yield* runScenario(scenario, scenarioEvents(scenario, values.store)) })
+      }
+      return compareRuns(runs, baseline)
+    })
+    return runCli(program, (doc) => {
+      process.stdout.write(values.json ? `${JSON.stringify(doc, null, 2)}\n` : compareText(doc, process.stdout.columns ?? 120))
+      return doc.scenarios.some((s) => s.violations > 0) ? EXIT.violations : EXIT.ok
+    })
+  }
+}

@@ -1,0 +1,142 @@
+/**
+ * The comparison document: scenarios side by side with deltas against a
+ * chosen baseline (`geldstroom compare --json`, docs/output-contracts.md).
+ * Money is a string with two decimals.
+ */
+import type { Funder } from "../domain/policy/types"
+import { centsToString, type Dec } from "../domain/money"
+import type { RunResult } from "../scenario/run"
+import { type Difference, differences } from "./differences"
+import { metricsOf, type ScenarioMetrics } from "./metrics"
+
+export const FUNDERS: ReadonlyArray<Funder> = ["rijk", "gemeente", "jeugdhulp", "onderwijs", "zorg", "ouders", "aanbieder", "overig"]
+
+export interface ScenarioColumn {
+  readonly id: string
+  readonly name: string
+  readonly file: string
+  readonly policy: string
+  readonly fingerprint: string
+  readonly period: { readonly from: string; readonly to: string }
+  readonly cost: string
+  readonly payments: string
+  readonly hours: string
+  readonly streams: Record<string, string>
+  readonly funders: Record<string, string>
+  readonly costPerChild: string
+  readonly costPerChildHour: string
+  readonly childrenServed: number
+  readonly childrenWaiting: number
+  readonly childrenEverWaiting: number
+  readonly occupancy: string
+  readonly budgets: ReadonlyArray<{ id: string; label: string; year: number; budget: string; used: string; headroom: string; usedShare: string; overrun: boolean }>
+  readonly groups: ReadonlyArray<{ id: string; provider: string; location: string; design: string; cost: string; provider_carries: string; coverage: string; occupancy: string; children: number }>
+  readonly monthly: ReadonlyArray<{ month: string; cost: string; funders: Record<string, string> }>
+  readonly violations: number
+  readonly assumptions: number
+}
+
+export interface CompareDocument {
+  readonly baseline: string
+  readonly scenarios: ReadonlyArray<ScenarioColumn>
+  readonly deltas: ReadonlyArray<{
+    readonly id: string
+    readonly cost: string
+    readonly payments: string
+    readonly streams: Record<string, string>
+    readonly funders: Record<string, string>
+    readonly costPerChild: string
+    readonly costPerChildHour: string
+    readonly childrenServed: number
+    readonly childrenWaiting: number
+    readonly occupancy: string
+  }>
+  readonly differences: ReadonlyArray<{ readonly id: string; readonly items: ReadonlyArray<Difference> }>
+  readonly warnings: ReadonlyArray<string>
+}
+
+const m2 = (d: Dec) => d.toFixed(2)
+const map = <K extends string>(m: ReadonlyMap<K, bigint>, keys?: ReadonlyArray<K>) =>
+  Object.fromEntries((keys ?? [...m.keys()]).filter((k) => m.has(k)).map((k) => [k, centsToString(m.get(k)!)]))
+
+export const column = (id: string, r: RunResult, m: ScenarioMetrics): ScenarioColumn => ({
+  id,
+  name: r.scenario.spec.name,
+  file: r.scenario.file,
+  policy: r.scenario.policy.id,
+  fingerprint: r.fingerprint,
+  period: r.scenario.spec.period,
+  cost: centsToString(m.costCents),
+  payments: centsToString(m.costCents + m.groupLinesCents),
+  hours: m.hours.toFixed(2),
+  streams: map(m.streams, r.ledger.streamOrder),
+  funders: map(m.funders, FUNDERS),
+  costPerChild: m2(m.costPerChild),
+  costPerChildHour: m2(m.costPerChildHour),
+  childrenServed: m.childrenServed,
+  childrenWaiting: m.childrenWaitingAtEnd,
+  childrenEverWaiting: m.childrenEverWaiting,
+  occupancy: m.occupancy.toFixed(4),
+  budgets: m.budgets.map((b) => ({
+    id: b.budgetLineId,
+    label: b.label,
+    year: b.year,
+    budget: m2(b.budget),
+    used: centsToString(b.usedCents),
+    headroom: m2(b.headroom),
+    usedShare: b.budget.isZero() ? "0.0000" : b.used.dividedBy(b.budget).toFixed(4),
+    overrun: b.overrun
+  })),
+  groups: m.groups.map((g) => ({
+    id: g.groupId,
+    provider: g.providerId,
+    location: g.locationId,
+    design: g.design,
+    cost: centsToString(g.costCents),
+    provider_carries: centsToString(g.providerCents),
+    coverage: g.coverage.toFixed(4),
+    occupancy: g.occupancy.toFixed(4),
+    children: g.children
+  })),
+  monthly: m.monthly.map((x) => ({ month: x.month, cost: centsToString(x.costCents), funders: map(x.funders, FUNDERS) })),
+  violations: r.violations.length,
+  assumptions: r.ledger.assumptions.length
+})
+
+const diffMap = (a: ReadonlyMap<string, bigint>, b: ReadonlyMap<string, bigint>) => {
+  const keys = [...new Set([...a.keys(), ...b.keys()])]
+  return Object.fromEntries(keys.map((k) => [k, centsToString((b.get(k) ?? 0n) - (a.get(k) ?? 0n))]))
+}
+
+/** Compare runs; `baseline` is the index of the run the others are measured against. */
+export const compareRuns = (runs: ReadonlyArray<{ id: string; result: RunResult }>, baseline = 0): CompareDocument => {
+  const metrics = runs.map((r) => metricsOf(r.result))
+  const base = metrics[baseline]!
+  const baseRun = runs[baseline]!
+  const warnings: Array<string> = []
+  const periods = new Set(runs.map((r) => `${r.result.scenario.spec.period.from}..${r.result.scenario.spec.period.to}`))
+  if (periods.size > 1) warnings.push(`the scenarios cover different periods (${[...periods].join(", ")}): totals are not like for like`)
+  const childSets = runs.map((r) => [...r.result.world.children.keys()].sort().join(","))
+  if (new Set(childSets).size > 1) warnings.push("the scenarios do not replay the same children: differences include the population, not only the policy or design")
+  return {
+    baseline: baseRun.id,
+    scenarios: runs.map((r, i) => column(r.id, r.result, metrics[i]!)),
+    deltas: runs.map((r, i) => {
+      const m = metrics[i]!
+      return {
+        id: r.id,
+        cost: centsToString(m.costCents - base.costCents),
+        payments: centsToString(m.costCents + m.groupLinesCents - base.costCents - base.groupLinesCents),
+        streams: diffMap(base.streams, m.streams),
+        funders: diffMap(base.funders, m.funders),
+        costPerChild: m2(m.costPerChild.minus(base.costPerChild)),
+        costPerChildHour: m2(m.costPerChildHour.minus(base.costPerChildHour)),
+        childrenServed: m.childrenServed - base.childrenServed,
+        childrenWaiting: m.childrenWaitingAtEnd - base.childrenWaitingAtEnd,
+        occupancy: m.occupancy.minus(base.occupancy).toFixed(4)
+      }
+    }),
+    differences: runs.map((r) => ({ id: r.id, items: r === baseRun ? [] : differences(baseRun.result.scenario, r.result.scenario) })),
+    warnings
+  }
+}
