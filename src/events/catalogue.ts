@@ -37,7 +37,16 @@ export const PlacementRequested = z.strictObject({
   careType: CareType,
   plus: z.boolean().describe("whether plus care (extra support) is asked for"),
   daysPerWeek,
-  hoursPerDay
+  hoursPerDay,
+  expectedStayMonths: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe("months the child is expected to stay once placed (plus groups: typically 6-9 months, seed 000 §2.2); a provision design plans the placement's end with it"),
+  intendedOutflow: Outflow.optional().describe(
+    "where the child is expected to go after the placement (uitstroomdoel, set at placement, seed 004 §IX.8)"
+  )
 })
 
 export const PlacementStarted = z.strictObject({

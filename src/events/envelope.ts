@@ -14,19 +14,19 @@ import { upcast } from "./upcasters"
 
 export const EventMetadata = z.strictObject({
   source: z.string().min(1).max(500).describe("where the fact came from: a file and line, a system, a person's role"),
-  correlationId: z.string().max(200).optional(),
-  causationId: z.string().max(200).optional()
+  correlationId: z.string().max(200).optional().describe("groups events written together, e.g. one import or one batch"),
+  causationId: z.string().max(200).optional().describe("the event or command that caused this one")
 })
 export type EventMetadata = z.infer<typeof EventMetadata>
 
 export const EnvelopeShape = z.strictObject({
   eventId: z.uuid().describe("unique id of the event; appending the same id twice is a no-op"),
-  type: z.string().min(1),
-  schemaVersion: z.number().int().positive(),
-  stream: z.string().min(1).max(200),
-  validTime: IsoDate,
-  recordedTime: IsoDateTime,
-  data: z.record(z.string(), z.unknown()),
+  type: z.string().min(1).describe("the event type, a stable domain word such as placement-started"),
+  schemaVersion: z.number().int().positive().max(1000).describe("version of the type's data schema; older versions are upcast on read"),
+  stream: z.string().min(1).max(200).describe("the stream of the subject: child-<id>, group-<id> or budget-<id>"),
+  validTime: IsoDate.describe("valid time: the day the fact took effect in the world"),
+  recordedTime: IsoDateTime.describe("recorded time: when the fact was recorded"),
+  data: z.record(z.string(), z.unknown()).describe("the type's data, see below"),
   metadata: EventMetadata
 })
 
