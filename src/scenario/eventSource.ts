@@ -1,13 +1,24 @@
 /**
- * Event sources a scenario can name: a JSON-lines file of envelopes, or a
- * store. Each yields an Effect Stream of validated events; a bad line fails
- * the stream with its file, line and field (nothing is skipped).
+ * Event sources a scenario can name: a JSON-lines file (event envelopes, or
+ * import rows), a CSV file in the import layout (docs/import.md), or a store.
+ * Each yields an Effect Stream of validated events; a bad line fails the
+ * stream with its file, line and field (nothing is skipped).
+ *
+ * A file row without a `recordedTime` is recorded at noon UTC of its valid
+ * time (as `buildEvent` does), so a scenario replayed from a file gives the
+ * same events, ids and fingerprint every run.
  */
 import { createReadStream } from "node:fs"
 import { createInterface } from "node:readline"
-import { Data, Effect, Stream } from "effect"
-import { decodeEvent, type EventEnvelope, type FieldIssue } from "../events"
-import { resolve } from "node:path"
+import { Data, Effect, Result, Stream } from "effect"
+import { buildEvent, decodeEvent, type EventEnvelope, type FieldIssue } from "../events"
+import { applyDesign } from "./design/apply"
+import type { LoadedScenario } from "./load"
+import { generatePopulation } from "./population/generate"
+import type { ScenarioFile } from "./schema"
+import { basename, extname, resolve } from "node:path"
+import { type InvalidImport, readImportFile, rowFromJson } from "../io/importFile"
+import { rowToEvent } from "../io/importRow"
 import { EventStore, type ReadError, type StoreFailure } from "../store/EventStore"
 import { isEventStoreDb, storeLayer } from "../store/select"
 
@@ -21,7 +32,25 @@ export class InvalidEventsFile extends Data.TaggedError("InvalidEventsFile")<{
   }
 }
 
-/** Events of a JSON-lines file, one envelope per line (blank lines and `#` comments skipped). */
+/** The recorded time of a file row that gives none: noon UTC of its valid time. */
+export const scenarioRecordedTime = (validTime: string): string => `${validTime}T12:00:00.000Z`
+
+/** One JSON line: an envelope (decoded by the catalogue) or an import row (`kind`, `validTime`, columns). */
+const jsonLineEvent = (file: string, n: number, raw: unknown): Effect.Effect<EventEnvelope, InvalidEventsFile> => {
+  const obj = raw !== null && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>) : undefined
+  if (obj !== undefined && "kind" in obj && !("type" in obj)) {
+    const row = rowToEvent(rowFromJson(n, obj), { sourceName: basename(file), defaultRecordedTime: scenarioRecordedTime })
+    return Result.isSuccess(row)
+      ? Effect.succeed(row.success.event)
+      : Effect.fail(new InvalidEventsFile({ file, line: n, issues: row.failure.map((p) => ({ path: p.column ?? "", message: p.message })) }))
+  }
+  const decoded = decodeEvent(raw)
+  return decoded._tag === "Success"
+    ? Effect.succeed(decoded.success)
+    : Effect.fail(new InvalidEventsFile({ file, line: n, issues: decoded.failure.issues }))
+}
+
+/** Events of a JSON-lines file, one envelope or import row per line (blank lines and `#` comments skipped). */
 export const jsonLinesEvents = (file: string): Stream.Stream<EventEnvelope, InvalidEventsFile> =>
   Stream.fromAsyncIterable(
     (async function* () {
@@ -42,28 +71,70 @@ export const jsonLinesEvents = (file: string): Stream.Stream<EventEnvelope, Inva
       } catch (e) {
         return Effect.fail(new InvalidEventsFile({ file, line: n, issues: [{ path: "", message: `not JSON: ${(e as Error).message}` }] }))
       }
-      const decoded = decodeEvent(raw)
-      return decoded._tag === "Success"
-        ? Effect.succeed(decoded.success)
-        : Effect.fail(new InvalidEventsFile({ file, line: n, issues: decoded.failure.issues }))
+      return jsonLineEvent(file, n, raw)
     })
   )
+
+/** Events of a CSV file in the import layout; the whole file is checked first and every problem reported. */
+export const csvEvents = (file: string): Stream.Stream<EventEnvelope, InvalidImport> =>
+  Stream.fromIterableEffect(
+    Effect.map(
+      Effect.suspend(() => Effect.fromResult(readImportFile(file, { defaultRecordedTime: scenarioRecordedTime }))),
+      (plan) => plan.events.map((r) => r.event)
+    )
+  )
+
+/** Events of a file, by its extension: `.csv` in the import layout, anything else JSON lines. */
+export const fileEvents = (file: string): Stream.Stream<EventEnvelope, InvalidEventsFile | InvalidImport> =>
+  extname(file).toLowerCase() === ".csv" ? csvEvents(file) : jsonLinesEvents(file)
 
 /** All events of the store in global order, optionally only those recorded up to an instant. */
 export const storeEvents = (recordedUpTo?: string): Stream.Stream<EventEnvelope, ReadError, EventStore> =>
   Stream.unwrap(EventStore.useSync((store) => store.readAll(recordedUpTo === undefined ? {} : { recordedUpTo })))
 
 /**
- * The events a scenario names, as one stream with the store (if any) provided:
- * `--store` on the command line overrides a scenario's own store.
+ * The events a scenario replays, as one stream with the store (if any) provided:
+ * its recorded histories (`events:`; `--store` on the command line overrides the
+ * scenario's own source), its generated population (`population:`, skipped when
+ * `--store` names a store that already holds it), the groups and placements its
+ * design makes of that demand (`design:`), and its budget lines (`budgets:`).
  */
 export const scenarioEvents = (
-  scenario: { readonly dir: string; readonly spec: { readonly events: { readonly file: string } | { readonly store: string }; readonly asOf?: string | undefined } },
+  scenario: LoadedScenario,
   storeOverride?: string
-): Stream.Stream<EventEnvelope, InvalidEventsFile | ReadError | StoreFailure> => {
-  const ev = scenario.spec.events
-  if (storeOverride === undefined && "file" in ev) return jsonLinesEvents(resolve(scenario.dir, ev.file))
-  const spec = storeOverride ?? ("store" in ev ? ev.store : undefined)
-  const path = spec === undefined || spec === "default" || isEventStoreDb(spec) ? spec : resolve(scenario.dir, spec)
-  return Stream.provide(storeEvents(scenario.spec.asOf), storeLayer(path))
+): Stream.Stream<EventEnvelope, InvalidEventsFile | InvalidImport | ReadError | StoreFailure> => {
+  const { spec } = scenario
+  const ev = spec.events
+  const period = spec.period
+  let recorded: Stream.Stream<EventEnvelope, InvalidEventsFile | InvalidImport | ReadError | StoreFailure> = Stream.empty
+  if (storeOverride === undefined && ev !== undefined && "file" in ev) recorded = fileEvents(resolve(scenario.dir, ev.file))
+  else if (storeOverride !== undefined || (ev !== undefined && "store" in ev)) {
+    const where = storeOverride ?? (ev !== undefined && "store" in ev ? ev.store : undefined)
+    const path = where === undefined || where === "default" || isEventStoreDb(where) ? where : resolve(scenario.dir, where)
+    recorded = Stream.provide(storeEvents(spec.asOf), storeLayer(path))
+  }
+  const generated =
+    spec.population !== undefined && storeOverride === undefined
+      ? Stream.fromIterable({ [Symbol.iterator]: () => generatePopulation(spec.population!, period) })
+      : Stream.empty
+  const demand = Stream.concat(recorded, generated)
+  const budgets = Stream.fromIterable(budgetEvents(spec.budgets))
+  const design = scenario.design
+  if (design === undefined) return Stream.concat(demand, budgets)
+  const supplied = Stream.unwrap(
+    Effect.map(Stream.runCollect(demand), (all) => {
+      const events = [...all]
+      return Stream.fromIterable([...events, ...applyDesign(design, events, period)])
+    })
+  )
+  return Stream.concat(supplied, budgets)
 }
+
+/** A scenario's budget lines as events: valid from 1 January, recorded before the year starts. */
+export const budgetEvents = (budgets: ScenarioFile["budgets"]): ReadonlyArray<EventEnvelope> =>
+  budgets.map((b) =>
+    buildEvent(
+      { type: "budget-line-set", data: { budgetLineId: b.id, year: b.year, label: b.label, amount: b.amount, streams: b.streams } },
+      { validTime: `${b.year}-01-01`, recordedTime: `${b.year - 1}-12-01T00:00:00.000Z`, source: "scenario budgets" }
+    )
+  )

@@ -13,6 +13,11 @@ import { InvalidFile, type FileProblem, lineOf, readYamlFile, zodProblems } from
 import { loadParameterTree, valueSchemaFor } from "../parameters/load"
 import { loadPolicy } from "../policy/load"
 import { type ScenarioFile, ScenarioSchema } from "./schema"
+import type { Assumption } from "../domain/ledger/types"
+import { Dec, max, ZERO } from "../domain/money"
+import { costModel, type CostModelResult } from "./cost/model"
+import { designGroups } from "./design/groups"
+import type { DesignSpec } from "./design/schema"
 
 export interface LoadedScenario {
   readonly file: string
@@ -24,6 +29,12 @@ export interface LoadedScenario {
   readonly policyFile: string
   readonly params: ParameterSet
   readonly months: ReadonlyArray<YearMonth>
+  /** The design, with a kindplek price "cost-model" resolved to the cost model's figure. */
+  readonly design: DesignSpec | undefined
+  /** The cost model's result, when the scenario has one. */
+  readonly cost: CostModelResult | undefined
+  /** Inputs that are not confirmed public figures, beyond the policy's and the parameters'. */
+  readonly assumptions: ReadonlyArray<Assumption>
 }
 
 const mergeScenario = (base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> => {
@@ -96,14 +107,62 @@ export const loadScenario = (fileArg: string): LoadedScenario | InvalidFile => {
       value: { value: o.value, validFrom: o.validFrom, validUntil: o.validUntil, source: `${o.source} (scenario ${fileArg})`, assumption: o.assumption ?? true }
     }))
   )
+  const priced = priceDesign(spec, policy as Policy, params)
   return {
     file,
     dir: dirname(file),
     spec,
     texts,
-    policy: policy as Policy,
+    policy: priced.policy,
     policyFile,
     params,
-    months: monthsBetween(spec.period.from, spec.period.to)
+    months: monthsBetween(spec.period.from, spec.period.to),
+    design: priced.design,
+    cost: priced.cost,
+    assumptions: priced.assumptions
   }
+}
+
+/**
+ * Price the scenario's design: the cost model's cost price per child-hour for every group of the
+ * design (so a change of group size flows through to every stream), hand-set cost prices on top,
+ * and a kindplek price "cost-model" resolved to the mean cost per kindplek above the regular price.
+ */
+const priceDesign = (
+  spec: ScenarioFile,
+  policy: Policy,
+  params: ParameterSet
+): { policy: Policy; design: DesignSpec | undefined; cost: CostModelResult | undefined; assumptions: ReadonlyArray<Assumption> } => {
+  const period = spec.period
+  let design = spec.design
+  let cost: CostModelResult | undefined
+  const assumptions: Array<Assumption> = []
+  let byGroup = { ...policy.costPrices.byGroup }
+  if (design !== undefined && spec.costModel !== undefined) {
+    cost = costModel(spec.costModel, design, designGroups(design, period).map((g) => g.opened), params)
+    // Derived prices are not listed one by one: the cost model's inputs are, as assumptions.
+    for (const [g, v] of Object.entries(cost.byGroup))
+      byGroup[g] = { value: v.value, source: `cost model (${spec.costModel.year}): ${v.source}`, assumption: false }
+    assumptions.push(...cost.assumptions)
+    if (design.kindplek?.pricePerPlace === "cost-model") {
+      const hourly = new Dec(design.hourlyPrice)
+      const prices = Object.values(cost.breakdown).map((b) => max(ZERO, b.costPerKindplekPerYear.minus(hourly.times(b.childHoursPerYear).dividedBy(b.capacity))))
+      const mean = prices.length === 0 ? ZERO : prices.reduce((a, b) => a.plus(b), ZERO).dividedBy(prices.length)
+      const price = mean.toFixed(2)
+      design = { ...design, kindplek: { ...design.kindplek, pricePerPlace: price } }
+      assumptions.push({
+        path: "design.kindplek.pricePerPlace",
+        value: price,
+        source: "cost model: mean cost per kindplek a year above the regular price (hourly price × a place's hours), seed 004 §X",
+        reason: "priced by the cost model, whose inputs are assumptions"
+      })
+    }
+  }
+  const manual = spec.costPrices
+  const byDesign = { ...policy.costPrices.byDesign }
+  if (manual !== undefined) {
+    for (const [k, v] of Object.entries(manual.byDesign)) if (v) byDesign[k] = { ...v, value: new Dec(v.value) }
+    for (const [k, v] of Object.entries(manual.byGroup)) byGroup[k] = { ...v, value: new Dec(v.value) }
+  }
+  return { policy: { ...policy, costPrices: { byDesign, byGroup } }, design, cost, assumptions }
 }

@@ -73,7 +73,7 @@ export const runScenario = <E, R>(
     const input = { world, params: scenario.params, policy: scenario.policy, months: scenario.months }
     const computed = computeLedger(input)
     if (Result.isFailure(computed)) return yield* Effect.fail(computed.failure)
-    const ledger = computed.success
+    const ledger = { ...computed.success, assumptions: [...computed.success.assumptions, ...scenario.assumptions] }
     const violations = [...checkInvariants(input, ledger)]
     let determinismChecked = false
     if (fold.kept !== undefined) {

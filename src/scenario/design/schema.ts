@@ -1,0 +1,116 @@
+/**
+ * The `design:` part of a scenario file: how care is provided (seed 002
+ * "Aanbod — Componenten"; DOMAIN.md "Group designs to compare"). One of
+ *
+ * - homogeneous: plus groups of only children with support needs, Rotterdam
+ *   KOplus style: at most 11 children, 2 pedagogical staff continuously, at
+ *   least one HBO-trained (seed 004 §IV, §IX.1-2);
+ * - heterogeneous: children with support needs spread over regular groups,
+ *   with an extra staff member for every k of them and coaching hours;
+ * - hybrid: pedagogical staff plus a jeugdhulp specialist on the group whose
+ *   hours do not count in the staff-child ratio (seed 002 "Hybride groepen").
+ *
+ * Every default says where it comes from; docs/designs.md lists them.
+ */
+import { z } from "zod"
+import { CareType, IsoDate, PseudonymousId } from "../../events/fields"
+
+const AmountText = z
+  .union([z.string().regex(/^\d{1,12}(\.\d{1,6})?$/), z.number().nonnegative()])
+  .transform((v) => (typeof v === "number" ? String(v) : v))
+  .describe("an amount in EUR, e.g. 10.50")
+
+const IdPrefix = z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,15}$/, { message: "an id prefix is a letter and up to 15 letters or digits" })
+
+const AgeBand = z
+  .string()
+  .regex(/^\d{1,2}-\d{1,2}$/, { message: "an age band is written 'from-to' in whole years, e.g. '0-4'" })
+  .describe("the age band of the group, as in the staff-child ratio tables (bkr.*)")
+
+export const KindplekAwardSpec = z.strictObject({
+  // Default: every place of the group (homogeneous, hybrid) or its plus places (heterogeneous).
+  placesPerGroup: z.number().int().positive().optional(),
+  // No default: the price per kindplek is set yearly by the municipality and not public (seed 004 §X).
+  // "cost-model": the scenario's cost model prices it (its cost per kindplek above the regular price).
+  pricePerPlace: z.union([AmountText, z.literal("cost-model")]),
+  // Default: every year of the scenario's period in which the group is open.
+  years: z.array(z.number().int().min(2000).max(2100)).min(1).optional()
+})
+
+const common = {
+  // Assumption: one group at one location unless the scenario says more.
+  groups: z.number().int().positive().max(10_000).default(1),
+  locations: z.number().int().positive().max(10_000).default(1),
+  // Assumption: one provider runs every group.
+  providerId: PseudonymousId.default("P-1"),
+  groupPrefix: IdPrefix.default("G"),
+  locationPrefix: IdPrefix.default("L"),
+  // Plus care 0-4 is dagopvang (seed 004 §V).
+  careType: CareType.default("dagopvang"),
+  // PARAMETERS.md "Market prices": average dagopvang price 2024 €10.50 (BOinK/Waarborgfonds). The regular
+  // price the provider invoices; placement-requested carries no price, so it belongs to the provision.
+  hourlyPrice: AmountText.default("10.50"),
+  // Default: the first day of the scenario's period.
+  opensOn: IsoDate.optional(),
+  // Seed 000 §2.2: a plus placement of 6 to 9 months; used for requests that carry no expectedStayMonths.
+  defaultStayMonths: z.number().int().positive().default(9),
+  kindplek: KindplekAwardSpec.optional()
+}
+
+export const HomogeneousDesign = z.strictObject({
+  kind: z.literal("homogeneous"),
+  ...common,
+  // Seed 004 §IX.1: "Maximaal elf kinderen per groep".
+  capacity: z.number().int().positive().max(11, { message: "a homogeneous plus group has at most 11 children (seed 004 §IX.1)" }).default(11),
+  // Seed 004 §V: KOplus is for children of 0-4.
+  ageBand: AgeBand.default("0-4")
+})
+
+export const HeterogeneousDesign = z
+  .strictObject({
+    kind: z.literal("heterogeneous"),
+    ...common,
+    // Besluit kwaliteit kinderopvang, bijlage 1: at most 16 children in a 0-4 group (bkr.dagopvang
+    // maxGroupSize; PARAMETERS.md). Seed 002 "Minder kinderen": fewer, e.g. 10 instead of 16.
+    capacity: z.number().int().positive().max(30).default(16),
+    // PARAMETERS.md / bkr.dagopvang band 0-4: 4 staff for 16 children (2 for up to 12). Lower it with the capacity.
+    pedagogicalStaff: z.number().positive().max(10).default(4),
+    // Assumption: the regular staff include no HBO requirement.
+    hbo: z.number().nonnegative().max(10).default(0),
+    // Assumption (not public): places per group reserved for children with support needs.
+    plusPlacesPerGroup: z.number().int().positive().default(3),
+    // Seed 002 "Extra medewerker": an extra professional lowers the ratio. Assumption: one extra staff
+    // member (fte on the group) for every 3 plus places, proportionally (3 plus places → 1 extra).
+    extraStaffPerPlusChildren: z.number().positive().default(3),
+    // Seed 002 "Coaching en advies": intensive coaching of the group's professionals. Assumption: 2 h a week per group.
+    coachingHoursPerWeek: z.number().nonnegative().max(168).default(2),
+    ageBand: AgeBand.default("0-4")
+  })
+  .refine((d) => d.plusPlacesPerGroup <= d.capacity, { message: "plusPlacesPerGroup cannot exceed capacity", path: ["plusPlacesPerGroup"] })
+
+export const HybridDesign = z.strictObject({
+  kind: z.literal("hybrid"),
+  ...common,
+  // Seed 000 §2.2 (Hero, peuterplusgroep): at most 8 children.
+  capacity: z.number().int().positive().max(30).default(8),
+  // Seed 000 §2.2: one pedagogical worker of the provider with a jeugdzorgwerker on the group.
+  pedagogicalStaff: z.number().positive().max(10).default(1),
+  // Assumption: no HBO requirement on the pedagogical side.
+  hbo: z.number().nonnegative().max(10).default(0),
+  // No default: the specialist's hours on the group are a scenario input (not in the seeds). They do NOT
+  // count in the staff-child ratio (seed 002 "Hybride groepen"; PARAMETERS.md "Staff-child ratios").
+  specialistHoursPerWeek: z.number().nonnegative().max(168),
+  // Seed 000 §2.2: "peuters (2-4 jaar)".
+  ageBand: AgeBand.default("2-4")
+})
+
+export const DesignSpec = z.discriminatedUnion("kind", [HomogeneousDesign, HeterogeneousDesign, HybridDesign])
+
+export type DesignSpec = z.output<typeof DesignSpec>
+export type DesignSpecInput = z.input<typeof DesignSpec>
+export type HomogeneousDesign = z.output<typeof HomogeneousDesign>
+export type HeterogeneousDesign = z.output<typeof HeterogeneousDesign>
+export type HybridDesign = z.output<typeof HybridDesign>
+
+/** Staffing of the homogeneous plus group: 2 pedagogical staff continuously, at least one HBO (seed 004 §IV, §IX.2). */
+export const HOMOGENEOUS_STAFFING = { pedagogical: 2, hbo: 1 } as const
