@@ -58,7 +58,11 @@ export const PlacementStarted = z.strictObject({
   careType: CareType,
   daysPerWeek,
   hoursPerDay,
-  hourlyPrice: Amount.describe("the regular hourly price the provider invoices the parents (EUR)")
+  hourlyPrice: Amount.describe("the regular hourly price the provider invoices the parents (EUR)"),
+  plus: z
+    .boolean()
+    .optional()
+    .describe("false for a child without extra support needs in an inclusive group: its cost is the group's regular cost price")
 })
 
 /** Version 1 of placement-started, as written before 2026: price in whole cents. Upcast on read. */

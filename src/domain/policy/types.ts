@@ -113,8 +113,10 @@ export interface JeugdhulpExpertise {
 export interface CostPrices {
   /** Cost price per child-hour by group design, when a group has none of its own. */
   readonly byDesign: Readonly<Record<string, Sourced<Dec>>>
-  /** Cost price per child-hour of named groups. */
+  /** Cost price per child-hour of named groups (for children with extra support needs). */
   readonly byGroup: Readonly<Record<string, Sourced<Dec>>>
+  /** Cost price per child-hour of a child WITHOUT extra support needs in a named (inclusive) group. */
+  readonly regularByGroup?: Readonly<Record<string, Sourced<Dec>>>
 }
 
 export interface Policy {

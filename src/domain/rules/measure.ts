@@ -71,6 +71,11 @@ export const monthlyHours = (weeklyHours: Dec, weeksPerYear: Dec, days: number, 
 
 /** The cost price per child-hour: the policy's for the group, the group's own, the policy's for its design, else the price itself. */
 const costPriceOf = (ctx: RuleContext, piece: PlacementPiece, group: GroupInfo | undefined, price: Dec): Sourced<Dec> => {
+  if (piece.data.plus === false) {
+    // A child without extra support needs in an inclusive group (seed 002 "Heterogene groepen").
+    const regular = ctx.policy.costPrices.regularByGroup?.[piece.data.groupId]
+    return regular ?? { value: price, source: "a child without extra support needs: its cost is the invoiced price", assumption: false }
+  }
   const byGroup = ctx.policy.costPrices.byGroup[piece.data.groupId]
   if (byGroup) return byGroup
   if (group?.costPricePerHour) return group.costPricePerHour
@@ -114,7 +119,7 @@ const measurePiece = (ctx: RuleContext, s: Segment, piece: PlacementPiece, month
     regularRate,
     costRate,
     costPrice,
-    costPriceFallback: costPrice.value === price,
+    costPriceFallback: costPrice.value === price && costPrice.assumption,
     regular: hours.times(regularRate),
     plus: hours.times(costRate.minus(regularRate)),
     placeDays: new Dec(Math.min(d.daysPerWeek, 5)).dividedBy(5).times(openingDays),
