@@ -45,15 +45,11 @@ export const centsToDec = (cents: bigint): Dec => new Dec(cents.toString()).divi
 export const formatMoney = (amount: Dec): string => centsToString(toCents(amount))
 
 /**
- * Split exact parts into whole cents that sum to the rounded total.
- *
- * Each part is floored to cents; the cents still missing to reach
- * `toCents(sum(parts))` go one by one to the parts with the largest remainder,
- * ties broken by the order of `parts` (the stream order of the policy), so the
- * result is deterministic. Parts must be non-negative.
+ * Largest-remainder split of exact parts into whole cents summing to `total`: each part is floored
+ * to cents; the cents still missing go one by one to the parts with the largest remainder, ties
+ * broken by the order of `parts`. Parts must be non-negative.
  */
-export const splitToCents = <K extends string>(parts: ReadonlyArray<readonly [K, Dec]>): Array<[K, bigint]> => {
-  const total = toCents(sum(parts.map(([, v]) => v)))
+export const largestRemainder = <K extends string>(parts: ReadonlyArray<readonly [K, Dec]>, total: bigint): Array<[K, bigint]> => {
   const floored = parts.map(([key, value], index) => {
     const scaled = value.times(100)
     const floor = scaled.floor()
@@ -61,10 +57,44 @@ export const splitToCents = <K extends string>(parts: ReadonlyArray<readonly [K,
   })
   let missing = total - floored.reduce((acc, p) => acc + p.cents, 0n)
   const order = [...floored].sort((a, b) => b.remainder.comparedTo(a.remainder) || a.index - b.index)
-  for (const p of order) {
-    if (missing <= 0n) break
-    p.cents += 1n
+  for (let i = 0; missing > 0n && order.length > 0; i = (i + 1) % order.length) {
+    order[i]!.cents += 1n
     missing -= 1n
   }
+  // A total a cent below the floors (a 60-digit sum a hair above a half cent): take it back from the
+  // smallest remainders that have a cent to give.
+  for (const p of [...order].reverse()) {
+    if (missing >= 0n) break
+    if (p.cents > 0n) {
+      p.cents -= 1n
+      missing += 1n
+    }
+  }
   return floored.map((p) => [p.key, p.cents])
+}
+
+/**
+ * Split a child-month's exact stream amounts into whole cents that sum to its rounded cost.
+ *
+ * Every stream that is not a residual payer is rounded half-up on its own, so KOT, SMI, subsidies
+ * and Jeugdwet money are exactly what rounding their own amount gives, whatever else the child-month
+ * holds (and a comparison of two scenarios shows no cent of noise in them). The residual payers
+ * (parent, provider: who pays what no stream covers) absorb the rounding difference, the last one
+ * in `parts` order first. If that would make a residual negative, or there is no residual part, the
+ * whole split falls back to the largest-remainder rule (`largestRemainder`). Deterministic; parts
+ * must be non-negative. `total` defaults to the half-up rounding of the parts' sum.
+ */
+export const splitToCents = <K extends string>(
+  parts: ReadonlyArray<readonly [K, Dec]>,
+  options: { readonly total?: bigint; readonly residuals?: ReadonlySet<K> } = {}
+): Array<[K, bigint]> => {
+  const total = options.total ?? toCents(sum(parts.map(([, v]) => v)))
+  const residuals = options.residuals ?? new Set<K>()
+  const residualIdx = parts.map(([k], i) => (residuals.has(k) ? i : -1)).filter((i) => i >= 0)
+  if (residualIdx.length === 0) return largestRemainder(parts, total)
+  const out = parts.map(([k, v]): [K, bigint] => [k, residuals.has(k) ? 0n : toCents(v)])
+  const absorber = residualIdx[residualIdx.length - 1]!
+  for (const i of residualIdx) if (i !== absorber) out[i]![1] = toCents(parts[i]![1])
+  out[absorber]![1] = total - out.reduce((acc, [, c], i) => (i === absorber ? acc : acc + c), 0n)
+  return out.some(([, c]) => c < 0n) ? largestRemainder(parts, total) : out
 }

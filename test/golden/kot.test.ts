@@ -236,7 +236,9 @@ const cases: ReadonlyArray<GoldenCase> = [
     months: ["2026-04"],
     children: [{ child: "K-1", month: "2026-04", cost: "650.07", streams: { kot: "624.06", parent: "26.01" } }]
   },
-  // A non-terminating proration, and the largest-remainder split over three streams.
+  // A non-terminating proration, and the ledger's rounding rule (src/domain/money.ts splitToCents):
+  // streams that are not residual payers are rounded half-up on their own; the residual payers
+  // absorb the difference, the provider (last in stream order) first.
   // Group G-H is homogeneous: Rotterdam's cost price 18.00 per child-hour (policy byDesign).
   // Placement starts Mon 2026-03-16: placed 16 of March's 31 days.
   // hours   = 3 × 10 × 52/12 × 16/31 = 130 × 16/31 = 2,080/31 h   (= 67.0967741…)
@@ -245,11 +247,11 @@ const cases: ReadonlyArray<GoldenCase> = [
   // parent  = 0.04 × 21,840/31 = 873.6/31                            =  28.1806451…
   // plus    = 2,080/31 × (18.00 − 10.50) = 15,600/31 → provider      = 503.2258064…
   // cost    = 2,080/31 × 18.00 = 37,440/31                           = 1,207.7419354… → 1,207.74 (half-up)
-  // cents: floors kot 676.33 (rem .548), parent 28.18 (rem .065), provider 503.22 (rem .581)
-  //        sum 1,207.73: one cent missing → largest remainder = provider → 503.23
-  //        (rounding each stream on its own would give 676.34 + 28.18 + 503.23 = 1,207.75 ≠ 1,207.74)
+  // cents: KOT half-up 676.34; parent (a residual, not the absorber) half-up 28.18;
+  //        provider absorbs: 1,207.74 − 676.34 − 28.18 = 503.22 (its own rounding would be 503.23,
+  //        and all three rounded on their own would sum to 1,207.75 ≠ 1,207.74)
   {
-    name: "non-terminating proration (16/31 days) split by largest remainder",
+    name: "non-terminating proration (16/31 days): KOT rounded on its own, the provider absorbs the cent",
     events: [
       groupOpened("G-H", { design: "homogeneous" }),
       placementStarted("K-1", "2026-03-16", { groupId: "G-H", daysPerWeek: 3, hoursPerDay: 10, hourlyPrice: "10.50" }),
@@ -257,7 +259,7 @@ const cases: ReadonlyArray<GoldenCase> = [
     ],
     policy: rotterdam,
     months: ["2026-03"],
-    children: [{ child: "K-1", month: "2026-03", cost: "1207.74", streams: { kot: "676.33", parent: "28.18", provider: "503.23" } }]
+    children: [{ child: "K-1", month: "2026-03", cost: "1207.74", streams: { kot: "676.34", parent: "28.18", provider: "503.22" } }]
   }
 ]
 

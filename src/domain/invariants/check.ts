@@ -3,7 +3,8 @@
  * checked on a ledger against the facts it was computed from. The checks read
  * the child timelines and parameters themselves rather than trusting the rule
  * code, so a rule that pays outside its grounds is caught here.
- * Invariant 8 (determinism) is checked by ./determinism.ts and property tests.
+ * Invariant 8 (determinism) is checked by the run (a reversed replay must give the same ledger,
+ * src/scenario/run.ts) and by the property tests in test/properties/.
  */
 import { monthInterval } from "../calendar"
 import type { ChildMonth, Ledger, Violation } from "../ledger/types"
@@ -80,14 +81,19 @@ const checkChildMonth = (c: ChildMonth, t: ChildTimeline, params: ParameterSet, 
   for (const l of c.lines.filter((l) => l.trace.rule === "kot"))
     for (const s of l.segments) {
       const pieces = t.placements.flatMap((p) => p.pieces).filter((p) => p.from <= s.from && s.to <= p.to)
-      for (const p of pieces) {
-        const maxU = decimalOn(params, `kot.maximum-uurprijs.${p.data.careType === "peuteropvang" ? "dagopvang" : p.data.careType}`, s.from)
+      // The maximum of the care type this segment paid for (a child may have two placements at once).
+      const careTypes = s.careType !== undefined ? [s.careType] : pieces.map((p) => p.data.careType)
+      for (const careType of careTypes) {
+        const maxU = decimalOn(params, `kot.maximum-uurprijs.${careType === "peuteropvang" ? "dagopvang" : careType}`, s.from)
         if (maxU._tag === "Success" && s.rate !== undefined && s.rate.greaterThan(maxU.success.value))
           push(5, who, c.month, `KOT rate ${s.rate.toFixed(2)} above the maximum uurprijs ${maxU.success.value}`)
       }
     }
   for (const s of smi) {
-    const ind = t.indications.find((i) => (i.kind === "smi" || i.kind === "smi-plus") && i.from <= s.from && s.to <= i.to)
+    // The indication the payment names, else any SMI indication covering the days.
+    const ind =
+      t.indications.find((i) => i.indicationId === s.groundedBy?.id) ??
+      t.indications.find((i) => (i.kind === "smi" || i.kind === "smi-plus") && i.from <= s.from && s.to <= i.to)
     if (ind?.data.maxHoursPerWeek !== undefined && s.hours !== undefined) {
       const days = s.to - s.from + 1
       const limit = new Dec(ind.data.maxHoursPerWeek).times(policy.contractWeeksPerYear.value).times(days).dividedBy(12 * (monthInterval(c.month).to - monthStart + 1))

@@ -15,8 +15,10 @@ export interface PaidSegment {
   readonly hours?: Dec
   /** The hourly rate applied, when the rule is per hour. */
   readonly rate?: Dec
-  /** Grounding period the payment relied on: the entitlement, indication, waiting spell or subsidy year. */
-  readonly groundedBy?: { readonly kind: string; readonly from: number; readonly to: number }
+  /** The care type of the placement paid for, when the rule depends on it (KOT's maximum uurprijs). */
+  readonly careType?: string
+  /** Grounding period the payment relied on: the entitlement, indication (with its id), waiting spell or subsidy year. */
+  readonly groundedBy?: { readonly kind: string; readonly from: number; readonly to: number; readonly id?: string }
 }
 
 export interface LedgerLine {

@@ -71,7 +71,8 @@ export const apportion = (
         const byGroup = claim.byGroup as ReadonlyMap<string, Dec>
         for (const [g, c] of byGroup) {
           kindplekClaimedByGroup.set(g, c)
-          kindplekByGroup.set(g, claim.amount.isZero() ? ZERO : c.times(paid).dividedBy(claim.amount))
+          // Paid in full: exactly the claim (no 60-digit round trip that could leave a surplus of -1e-58).
+          kindplekByGroup.set(g, paid.equals(claim.amount) ? c : c.times(paid).dividedBy(claim.amount))
         }
       }
       if (paid.isZero()) continue

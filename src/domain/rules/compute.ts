@@ -75,6 +75,8 @@ export const computeLedger = (input: ComputeInput): Result.Result<Ledger, Missin
 
   // 3. Apportion every child-month; round to cents.
   const order = streamOrder(policy)
+  // Residual payers absorb the ledger's rounding difference, the provider before the parent.
+  const residuals = new Set([policy.layers.regular.residual, policy.layers.plus.residual, policy.layers.jeugdhulp.residual])
   const paidByGroup = new Map<string, Dec>()
   const claimedByGroup = new Map<string, Dec>()
   const children: Array<ChildMonth> = []
@@ -101,7 +103,8 @@ export const computeLedger = (input: ComputeInput): Result.Result<Ledger, Missin
       layers: { regular: m.regular, plus: m.plus, jeugdhulp: m.jeugdhulp } satisfies Record<Layer, Dec>,
       lines,
       costCents: toCents(cost),
-      streamCents: new Map(splitToCents(parts))
+      // Split to the cost's own cents (not a re-rounding of the parts' 60-digit sum).
+      streamCents: new Map(splitToCents(parts, { total: toCents(cost), residuals }))
     })
   }
 

@@ -9,7 +9,7 @@
  * per month, used up in day order. Costs above the maximum uurprijs and hours
  * above the cap are the parent's.
  */
-import { fromDayNumber, monthInterval } from "../calendar"
+import { monthInterval } from "../calendar"
 import type { PaidSegment } from "../ledger/types"
 import { dayRange, mergeEvents, mergeReads, parameterRead, type ParameterRead } from "../ledger/trace"
 import { Dec, min, ZERO } from "../money"
@@ -52,7 +52,14 @@ export const kotClaim = (ctx: RuleContext, m: ChildMonthMeasure, stream: string)
       const paid = percentage.fraction.times(hours).times(rate)
       amount = amount.plus(paid)
       events.push(...p.piece.events)
-      segments.push({ from: s.segment.from, to: s.segment.to, hours, rate, groundedBy: { kind: "kot-entitlement", from: kot.from, to: kot.to } })
+      segments.push({
+        from: s.segment.from,
+        to: s.segment.to,
+        hours,
+        rate,
+        careType: p.piece.data.careType,
+        groundedBy: { kind: "kot-entitlement", from: kot.from, to: kot.to }
+      })
       const capped = hours.lessThan(p.hours) ? ` (${hrs(p.hours)} of care, capped at ${cap.value} h a month)` : ""
       formula.push(
         `${dayRange(s.segment.from, s.segment.to)} ${p.piece.data.groupId}: ${percentage.percentage} % × ${hrs(hours)}${capped} × min(${eur(p.price)}, max ${eur(p.maxUurprijs.value)}) = ${eur(paid)}`
@@ -75,5 +82,3 @@ export const kotClaim = (ctx: RuleContext, m: ChildMonthMeasure, stream: string)
     }
   }
 }
-
-export const firstDay = (m: ChildMonthMeasure): string => fromDayNumber(monthInterval(m.month).from)

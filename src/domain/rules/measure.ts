@@ -150,11 +150,18 @@ export const policyCuts = (ctx: RuleContext, timeline: ChildTimeline): ReadonlyA
   return timeline.indications.filter((i) => i.kind === "smi").map((i) => smiWindowEnd(i.from, maxMonths) + 1)
 }
 
-/** Last day SMI may pay for an indication starting on `from`, given a maximum number of months. */
+/**
+ * Last day SMI may pay for an indication starting on `from`, given a maximum number of months:
+ * the day before the same day of the month `maxMonths` later, or, when that month is too short
+ * (from 31 January, one month), its last day (28 February).
+ */
 export const smiWindowEnd = (from: number, maxMonths: number): number => {
   const d = new Date(from * 86_400_000)
-  const end = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + maxMonths, d.getUTCDate())
-  return Math.floor(end / 86_400_000) - 1
+  const y = d.getUTCFullYear()
+  const m = d.getUTCMonth() + maxMonths
+  const lastOfTarget = new Date(Date.UTC(y, m + 1, 0)).getUTCDate()
+  if (d.getUTCDate() > lastOfTarget) return Math.floor(Date.UTC(y, m, lastOfTarget) / 86_400_000)
+  return Math.floor(Date.UTC(y, m, d.getUTCDate()) / 86_400_000) - 1
 }
 
 export const measureChildMonth = (ctx: RuleContext, timeline: ChildTimeline, month: YearMonth): ChildMonthMeasure => {

@@ -137,7 +137,7 @@ export const smiClaim = (ctx: RuleContext, m: ChildMonthMeasure, stream: string)
       const paid = hours.times(rate).times(ONE.minus(share))
       amount = amount.plus(paid)
       events.push(...ind.events, ...p.piece.events)
-      segments.push({ from: s.segment.from, to: s.segment.to, hours, rate, groundedBy: { kind: `indication:${ind.kind}`, from: ind.from, to: ind.to } })
+      segments.push({ from: s.segment.from, to: s.segment.to, hours, rate, groundedBy: { kind: `indication:${ind.kind}`, from: ind.from, to: ind.to, id: ind.indicationId } })
       formula.push(
         `${dayRange(s.segment.from, s.segment.to)} ${p.piece.data.groupId} (${ind.kind} ${ind.indicationId}): ${hrs(hours)}${notes.length ? ` (${notes.join("; ")})` : ""} × ${eur(rate)}${share.isZero() ? "" : ` × (1 − ${pct(share)} own contribution)`} = ${eur(paid)}`
       )

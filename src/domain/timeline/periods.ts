@@ -14,7 +14,7 @@
  * All days are day numbers; periods are closed intervals; `to` may be +Infinity.
  */
 import { dayNumber } from "../calendar"
-import { compareRecorded, type Fact, latestRecorded } from "./facts"
+import { compareFacts, compareRecorded, type Fact, latestRecorded } from "./facts"
 import type {
   Assertion,
   ChildState,
@@ -138,10 +138,14 @@ export const assertedPeriods = <S, C>(
   facts: ReadonlyArray<Fact<Assertion<S, C>>>,
   apply: (data: S, change: C) => S
 ): ReadonlyArray<Period<S>> => {
+  // 0. Order by valid day; on one day a start comes before a change and an end (intervals are
+  //    closed: a start and an end on the same day make a one-day period), then by recorded time.
+  const rank = (f: Fact<Assertion<S, C>>) => (f.data.kind === "start" ? 0 : f.data.kind === "change" ? 1 : 2)
+  const ordered = [...facts].sort((a, b) => a.day - b.day || rank(a) - rank(b) || compareFacts(a, b))
   // 1. Collapse boundaries.
   type Boundary = { readonly kind: "start" | "end"; readonly fact: Fact<Assertion<S, C>> }
   const boundaries: Array<Boundary> = []
-  for (const f of facts) {
+  for (const f of ordered) {
     if (f.data.kind === "change") continue
     const kind = f.data.kind
     const prev = boundaries[boundaries.length - 1]
@@ -162,7 +166,7 @@ export const assertedPeriods = <S, C>(
     let data = b.fact.data.data
     let events = [b.fact.eventId]
     let pieceFrom = from
-    for (const f of facts) {
+    for (const f of ordered) {
       if (f.data.kind !== "change" || f.day < from || f.day > to) continue
       if (f.day > pieceFrom) {
         periods.push({ from: pieceFrom, to: f.day - 1, data, events: [...events, ...endEvents] })
