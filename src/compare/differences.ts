@@ -14,8 +14,8 @@ export interface Difference {
 
 const flatten = (value: unknown, prefix: string, out: Map<string, string>): void => {
   if (value === null || value === undefined) return
-  if (typeof value === "object" && "toFixed" in (value as object) && typeof (value as { toFixed: unknown }).toFixed === "function") {
-    out.set(prefix, String(value))
+  if (typeof value === "object" && "toDecimalPlaces" in (value as object)) {
+    out.set(prefix, (value as { toDecimalPlaces: (n: number) => { toString(): string } }).toDecimalPlaces(6).toString())
     return
   }
   if (Array.isArray(value)) {
@@ -38,8 +38,13 @@ export const settingsOf = (s: LoadedScenario): ReadonlyMap<string, string> => {
   const out = new Map<string, string>()
   const { name: _n, description: _d, policy: _p, extends: _e, ...spec } = s.spec as Record<string, unknown>
   flatten(spec, "scenario", out)
-  const { name: _pn, description: _pd, source: _ps, ...policy } = s.policy as unknown as Record<string, unknown>
+  const { name: _pn, description: _pd, source: _ps, costPrices, ...policy } = s.policy as unknown as Record<string, unknown>
   flatten(policy, "policy", out)
+  // Cost prices the cost model derived are not settings: its inputs (scenario.costModel.*) are.
+  const derived = (v: unknown) => typeof (v as { source?: unknown })?.source === "string" && (v as { source: string }).source.startsWith("cost model")
+  const prices = costPrices as Record<string, Record<string, unknown> | undefined>
+  for (const [kind, entries] of Object.entries(prices ?? {}))
+    for (const [k, v] of Object.entries(entries ?? {})) if (!derived(v)) flatten(v, `policy.costPrices.${kind}.${k}`, out)
   for (const k of [...out.keys()])
     if (k.endsWith(".source") || k.endsWith(".assumption") || k.endsWith(".description") || k.includes(".label.")) out.delete(k)
   // A sourced value reads as its value: `x.value` → `x`.
