@@ -39,7 +39,7 @@ interface Loaded {
   readonly spec: z.output<typeof GenerateSection>
 }
 
-const loadGenerateScenario = (fileArg: string): Loaded | InvalidFile => {
+export const loadGenerateScenario = (fileArg: string): Loaded | InvalidFile => {
   const file = resolve(fileArg)
   const problems: Array<FileProblem> = []
   const { raw, parsed } = readScenarioRaw(file, problems)
@@ -66,7 +66,7 @@ export interface GenerateSummary {
   readonly byType: Record<string, number>
 }
 
-const generateInto = (loaded: Loaded, storeName: string, progress: (line: string) => void) =>
+export const generateInto = (loaded: Loaded, storeName: string, progress: (line: string) => void) =>
   Effect.gen(function* () {
     const store = yield* EventStore
     const { population, period } = loaded.spec

@@ -1,0 +1,39 @@
+/**
+ * The main job (README's first command): make sure the embedded default store
+ * holds the Rotterdam population (generated once, idempotent), then compare the
+ * shipped Rotterdam scenarios on those children, read from the store.
+ */
+import { fileURLToPath } from "node:url"
+import { Effect } from "effect"
+import { generateInto, type GenerateSummary, loadGenerateScenario } from "../cli/commands/generate"
+import { withStore } from "../cli/runtime"
+import { InvalidFile } from "../io/yamlFile"
+import { describeStore, storeLayer } from "../store/select"
+
+const scenario = (name: string) => fileURLToPath(new URL(`../../scenarios/${name}`, import.meta.url))
+
+/** The scenarios the main job compares, the first the baseline. */
+export const MAIN_SCENARIOS: ReadonlyArray<string> = [
+  scenario("rotterdam-homogeneous.yaml"),
+  scenario("rotterdam-heterogeneous.yaml"),
+  scenario("rotterdam-hybrid.yaml"),
+  scenario("rotterdam-2029.yaml")
+]
+
+/** The scenario whose population the main job puts in the store. */
+export const MAIN_POPULATION = scenario("base/rotterdam-0-4.yaml")
+
+export interface MainJob {
+  readonly files: ReadonlyArray<string>
+  /** The store the scenarios read: the embedded default. */
+  readonly store: "default"
+  readonly population: GenerateSummary
+}
+
+export const prepareMainJob = async (progress: (line: string) => void = () => {}): Promise<MainJob> => {
+  const loaded = loadGenerateScenario(MAIN_POPULATION)
+  if (loaded instanceof InvalidFile) throw loaded
+  progress(`filling ${describeStore(undefined)} with the Rotterdam population (once; later runs add nothing)`)
+  const population = await Effect.runPromise(withStore(generateInto(loaded, describeStore(undefined), progress), storeLayer(undefined)))
+  return { files: MAIN_SCENARIOS, store: "default", population }
+}
