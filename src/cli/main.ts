@@ -6,10 +6,25 @@
 import { type Command, EXIT, helpText } from "./command"
 import { compareCommand } from "./commands/compare"
 import { explainCommand } from "./commands/explain"
+import { generateCommand } from "./commands/generate"
+import { exportCommand } from "./commands/export"
+import { importCommand } from "./commands/import"
+import { reportCommand } from "./commands/report"
 import { runCommand } from "./commands/run"
+import { tuiCommand } from "./commands/tui"
+import { storeCommand } from "./commands/store"
 import { UsageError } from "../store/select"
+import { MAIN_SCENARIOS, prepareMainJob } from "../app/mainJob"
 
-export const commands: ReadonlyArray<Command> = [runCommand, compareCommand, explainCommand]
+const mainJob = async (options: ReadonlyArray<string>): Promise<number> => {
+  const quiet = !process.stderr.isTTY
+  await prepareMainJob((line) => {
+    if (!quiet) process.stderr.write(`${line}\n`)
+  })
+  return tuiCommand.run([...MAIN_SCENARIOS, "--store", "default", ...options])
+}
+
+export const commands: ReadonlyArray<Command> = [runCommand, compareCommand, explainCommand, importCommand, exportCommand, reportCommand, storeCommand, generateCommand, tuiCommand]
 
 const overview = (): string =>
   [
@@ -26,10 +41,13 @@ const overview = (): string =>
 
 export const main = async (argv: ReadonlyArray<string>): Promise<number> => {
   const [name, ...rest] = argv
-  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+  if (name === "--help" || name === "-h" || name === "help") {
     process.stdout.write(overview())
     return EXIT.ok
   }
+  // The main job: `geldstroom` alone (options such as --lang allowed) fills the embedded store with
+  // the Rotterdam population and opens the comparison of the shipped scenarios on it.
+  if (name === undefined || name.startsWith("--")) return mainJob(argv)
   const command = commands.find((c) => c.name === name)
   if (command === undefined) {
     process.stderr.write(`geldstroom: unknown command '${name}'\n\n${overview()}`)

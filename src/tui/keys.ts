@@ -1,0 +1,125 @@
+/**
+ * The keys: what a key press means on the screen on view. Returns commands:
+ * state actions for the reducer, or effects the App carries out (quit,
+ * cancel the run, start a run). Documented in docs/tui.md.
+ */
+import type { Key } from "ink"
+import type { Action } from "./reducer"
+import type { State } from "./state"
+import { nextSection } from "./views/CompareView"
+import type { ViewOutput } from "./views/view"
+
+export type Command =
+  | Action
+  | { readonly type: "quit"; readonly code: number }
+  /** Abort the running workbench through its AbortSignal; quit too when `exit`. */
+  | { readonly type: "cancel"; readonly exit: boolean }
+  | { readonly type: "start"; readonly files: ReadonlyArray<string> }
+  | { readonly type: "loadEntries" }
+
+export const keyCommands = (s: State, input: string, key: Key, view: ViewOutput, width: number): ReadonlyArray<Command> => {
+  if (key.ctrl && input === "c") return s.screen === "progress" ? [{ type: "cancel", exit: true }] : [{ type: "quit", code: 0 }]
+  if (s.screen === "progress") return key.escape ? [{ type: "cancel", exit: false }] : []
+  const list = view.list ?? 0
+  const page = Math.max(1, view.page)
+  const up = key.upArrow || input === "k"
+  const down = key.downArrow || input === "j"
+  const scroll = (delta: number): Command => ({ type: "scroll", delta, max: view.maxScroll ?? 0 })
+  const move = (delta: number): Command => ({ type: "move", delta, length: list })
+  // Help and the baseline chooser take the keys while they are open.
+  if (s.help.open) {
+    if (key.escape || input === "?" || key.backspace) return [{ type: "help" }]
+    if (input === "q") return [{ type: "quit", code: 0 }]
+    if (up) return [scroll(-1)]
+    if (down) return [scroll(1)]
+    if (key.pageUp) return [scroll(-page)]
+    if (key.pageDown || input === " ") return [scroll(page)]
+    return []
+  }
+  if (s.chooser) {
+    if (key.escape || key.backspace) return [{ type: "chooser", open: false }]
+    if (up) return [move(-1)]
+    if (down) return [move(1)]
+    if (key.return) return [{ type: "rebaseline", index: s.chooser.cursor }]
+    if (input === "q") return [{ type: "quit", code: 0 }]
+    return []
+  }
+  if (input === "?") return [{ type: "help" }]
+  if (input === "q") return [{ type: "quit", code: 0 }]
+  if (input === "L") return [{ type: "lang" }]
+  const home = key.home || input === "g"
+  const end = key.end || input === "G"
+  switch (s.screen) {
+    case "picker": {
+      if (up) return [move(-1)]
+      if (down) return [move(1)]
+      if (key.pageUp) return [move(-page)]
+      if (key.pageDown) return [move(page)]
+      if (home) return [{ type: "moveTo", index: 0, length: list }]
+      if (end) return [{ type: "moveTo", index: list - 1, length: list }]
+      if (input === " ") return [{ type: "toggle" }]
+      if (input === "a") return [{ type: "toggleAll" }]
+      if (key.escape) return [{ type: "back" }]
+      if (key.return) {
+        const files = (s.picker.entries ?? []).map((e) => e.file).filter((f) => s.picker.selected.includes(f))
+        return files.length === 0 ? [{ type: "notice", notice: "nothingSelected" }] : [{ type: "start", files }]
+      }
+      return []
+    }
+    case "compare": {
+      if (key.tab) return [{ type: "section", index: nextSection(s.compare.section, width, key.shift ? -1 : 1) }]
+      if (/^[1-5]$/.test(input)) return [{ type: "section", index: Number(input) - 1 }]
+      if (key.leftArrow || input === "h") return [{ type: "focus", delta: -1 }]
+      if (key.rightArrow || input === "l") return [{ type: "focus", delta: 1 }]
+      if (up) return [scroll(-1)]
+      if (down) return [scroll(1)]
+      if (key.pageUp) return [scroll(-page)]
+      if (key.pageDown || input === " ") return [scroll(page)]
+      if (home) return [scroll(-Infinity)]
+      if (end) return [scroll(Infinity)]
+      if (input === "b") return [{ type: "chooser", open: true }]
+      if (key.return || input === "d") return [{ type: "drill" }]
+      if (input === "w") return [{ type: "differs" }]
+      if (input === "p" || key.escape) return [{ type: "toPicker" }, { type: "loadEntries" }]
+      if (input === "r" && s.workbench) return [{ type: "start", files: s.run?.files ?? s.workbench.runs.map((r) => r.result.scenario.file) }]
+      return []
+    }
+    case "drill": {
+      if (key.escape || key.backspace || key.leftArrow) return [{ type: "back" }]
+      if (view.list === undefined) {
+        if (up) return [scroll(-1)]
+        if (down) return [scroll(1)]
+        if (key.pageUp) return [scroll(-page)]
+        if (key.pageDown || input === " ") return [scroll(page)]
+        if (home) return [scroll(-Infinity)]
+        if (end) return [scroll(Infinity)]
+        return []
+      }
+      if (up) return [move(-1)]
+      if (down) return [move(1)]
+      if (key.pageUp) return [move(-page)]
+      if (key.pageDown) return [move(page)]
+      if (home) return [{ type: "moveTo", index: 0, length: list }]
+      if (end) return [{ type: "moveTo", index: list - 1, length: list }]
+      if (key.return || key.rightArrow) {
+        const k = view.keys?.[Math.min(s.drill.cursors[s.drill.path.length] ?? 0, list - 1)]
+        return k === undefined ? [] : [{ type: "enter", key: k }]
+      }
+      return []
+    }
+    case "differs": {
+      if (key.escape || key.backspace) return [{ type: "back" }]
+      if (key.leftArrow || input === "h") return [{ type: "focus", delta: -1 }]
+      if (key.rightArrow || input === "l") return [{ type: "focus", delta: 1 }]
+      if (up) return [move(-1)]
+      if (down) return [move(1)]
+      if (key.pageUp) return [move(-page)]
+      if (key.pageDown || input === " ") return [move(page)]
+      if (home) return [{ type: "moveTo", index: 0, length: list }]
+      if (end) return [{ type: "moveTo", index: list - 1, length: list }]
+      return []
+    }
+    case "error":
+      return key.return || key.escape || key.backspace ? [{ type: "back" }, { type: "loadEntries" }] : []
+  }
+}
