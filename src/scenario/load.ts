@@ -14,7 +14,7 @@ import { loadParameterTree, valueSchemaFor } from "../parameters/load"
 import { loadPolicy } from "../policy/load"
 import { type ScenarioFile, ScenarioSchema } from "./schema"
 import type { Assumption } from "../domain/ledger/types"
-import { Dec, max, ZERO } from "../domain/money"
+import { Dec, ZERO } from "../domain/money"
 import { costModel, type CostModelResult } from "./cost/model"
 import { designGroups } from "./design/groups"
 import type { DesignSpec } from "./design/schema"
@@ -29,7 +29,7 @@ export interface LoadedScenario {
   readonly policyFile: string
   readonly params: ParameterSet
   readonly months: ReadonlyArray<YearMonth>
-  /** The design, with a kindplek price "cost-model" resolved to the cost model's figure. */
+  /** The design, with a kindplek price "cost-model" resolved per group (`kindplek.pricePerGroup`) to the cost model's figures. */
   readonly design: DesignSpec | undefined
   /** The cost model's result, when the scenario has one. */
   readonly cost: CostModelResult | undefined
@@ -125,8 +125,10 @@ export const loadScenario = (fileArg: string): LoadedScenario | InvalidFile => {
 
 /**
  * Price the scenario's design: the cost model's cost price per child-hour for every group of the
- * design (so a change of group size flows through to every stream), hand-set cost prices on top,
- * and a kindplek price "cost-model" resolved to the mean cost per kindplek above the regular price.
+ * design (so a change of group size flows through to every stream): a plus child's into
+ * `costPrices.byGroup`, a child's without support needs into `costPrices.regularByGroup`; hand-set
+ * cost prices on top; and a kindplek price "cost-model" resolved per group to the cost model's price
+ * of a plus place above the regular price (`plusPricePerPlace`, seed 004 §X).
  */
 const priceDesign = (
   spec: ScenarioFile,
@@ -137,23 +139,48 @@ const priceDesign = (
   let design = spec.design
   let cost: CostModelResult | undefined
   const assumptions: Array<Assumption> = []
-  let byGroup = { ...policy.costPrices.byGroup }
+  const byGroup = { ...policy.costPrices.byGroup }
+  const regularByGroup = { ...policy.costPrices.regularByGroup }
+  if (design !== undefined) {
+    // docs/designs.md "Place sharing": how many children a place holds is an assumption, not a published rule.
+    assumptions.push({
+      path: "design.placeSharing",
+      value: String(design.placeSharing),
+      source: design.placeSharing
+        ? "part-time children share places: a child placed d days a week takes min(d, 5)/5 of a place (seed 004 §X); group size per day (seed 002 'Hybride groepen')"
+        : "every child takes a whole place for its whole stay, whatever its days a week",
+      reason: "weekdays are not in the events: how providers fill places is assumed"
+    })
+    if (design.placeSharing)
+      assumptions.push({
+        path: "design.maxChildrenPerPlace",
+        value: String(design.maxChildrenPerPlace),
+        source: "at most this many different children per place of a kind: intake, mentor and care coordination are per child (seed 004 §IX.3)",
+        reason: "not in our public sources: a default the scenario may replace"
+      })
+  }
   if (design !== undefined && spec.costModel !== undefined) {
     cost = costModel(spec.costModel, design, designGroups(design, period).map((g) => g.opened), params)
     // Derived prices are not listed one by one: the cost model's inputs are, as assumptions.
     for (const [g, v] of Object.entries(cost.byGroup))
       byGroup[g] = { value: v.value, source: `cost model (${spec.costModel.year}): ${v.source}`, assumption: false }
+    for (const [g, v] of Object.entries(cost.regularByGroup))
+      regularByGroup[g] = { value: v.value, source: `cost model (${spec.costModel.year}): ${v.source}`, assumption: false }
     assumptions.push(...cost.assumptions)
     if (design.kindplek?.pricePerPlace === "cost-model") {
-      const hourly = new Dec(design.hourlyPrice)
-      const prices = Object.values(cost.breakdown).map((b) => max(ZERO, b.costPerKindplekPerYear.minus(hourly.times(b.childHoursPerYear).dividedBy(b.capacity))))
-      const mean = prices.length === 0 ? ZERO : prices.reduce((a, b) => a.plus(b), ZERO).dividedBy(prices.length)
-      const price = mean.toFixed(2)
-      design = { ...design, kindplek: { ...design.kindplek, pricePerPlace: price } }
+      // Per group: the yearly cost of a plus place above the regular price; prices the scenario names per group win.
+      const pricePerGroup: Record<string, string> = {}
+      for (const [g, v] of Object.entries(cost.plusPricePerPlace)) pricePerGroup[g] = v.value.toFixed(2)
+      Object.assign(pricePerGroup, design.kindplek.pricePerGroup)
+      design = { ...design, kindplek: { ...design.kindplek, pricePerGroup } }
+      const prices = Object.values(pricePerGroup).map((p) => new Dec(p))
+      const low = prices.reduce((a, b) => (b.lessThan(a) ? b : a), prices[0] ?? ZERO)
+      const high = prices.reduce((a, b) => (b.greaterThan(a) ? b : a), prices[0] ?? ZERO)
       assumptions.push({
         path: "design.kindplek.pricePerPlace",
-        value: price,
-        source: "cost model: mean cost per kindplek a year above the regular price (hourly price × a place's hours), seed 004 §X",
+        value: low.equals(high) ? low.toFixed(2) : `${low.toFixed(2)} to ${high.toFixed(2)} (per group)`,
+        source:
+          "cost model, per group: the yearly cost of a plus place above the regular price, (plus cost per child-hour − hourly price) × a place's hours a year, seed 004 §X",
         reason: "priced by the cost model, whose inputs are assumptions"
       })
     }
@@ -164,5 +191,5 @@ const priceDesign = (
     for (const [k, v] of Object.entries(manual.byDesign)) if (v) byDesign[k] = { ...v, value: new Dec(v.value) }
     for (const [k, v] of Object.entries(manual.byGroup)) byGroup[k] = { ...v, value: new Dec(v.value) }
   }
-  return { policy: { ...policy, costPrices: { byDesign, byGroup } }, design, cost, assumptions }
+  return { policy: { ...policy, costPrices: { byDesign, byGroup, regularByGroup } }, design, cost, assumptions }
 }

@@ -7,6 +7,7 @@ export {
   costModel,
   type CostModelResult,
   type GroupCostBreakdown,
+  REGULAR_ROLES,
   type Role,
   ROLES
 } from "./model"

@@ -10,14 +10,24 @@
  *                        + coaching hours (heterogeneous, seed 002) + specialist hours (hybrid, seed 002; not in the ratio)
  *   wage cost per year   = Σ hours per week × weeks per year × employer cost per hour of the role
  *   group cost per year  = wage cost × (1 + overhead share) + housing
- *   cost per child-hour  = group cost / (capacity × opening hours per week × weeks per year)   (full occupancy)
- *   cost per kindplek    = group cost / capacity
  *
- * So a smaller group (same staff, same room) costs more per child-hour. Pure:
- * every input is an argument; nothing is read from files.
+ * split into the group's regular part and its inclusion extras (seed 002 "Heterogene groepen": funding
+ * differs per child; seed 004 §X: the kindplek price pays the quality and the income lost on the smaller group):
+ *
+ *   regular part         = (ratio staff: pedagogical + HBO) × (1 + overhead share) + housing
+ *   inclusion extras     = (extra staff, coach, care coordinator, location support, team supporter, specialist) × (1 + overhead share)
+ *   regular per child-hour = regular part / (capacity × opening hours × weeks)         a child without support needs
+ *   plus per child-hour  = (group cost − regular per child-hour × regular places' hours) / plus places' hours
+ *                        = regular per child-hour + extras / (plus places × opening hours × weeks)   a plus child
+ *   cost per kindplek    = plus per child-hour × a place's hours a year (= group cost / capacity when every place is a plus place)
+ *   plus price per place = max(0, (plus per child-hour − the design's hourly price) × a place's hours a year)
+ *
+ * Homogeneous and hybrid groups are all plus places, so there the plus figures are the whole group's
+ * cost per place. All at full occupancy. So a smaller group (same staff, same room) costs more per
+ * child-hour. Pure: every input is an argument; nothing is read from files.
  */
 import { dayNumber } from "../../domain/calendar"
-import { Dec, ZERO } from "../../domain/money"
+import { Dec, max, ONE, ZERO } from "../../domain/money"
 import type { ParameterSet } from "../../domain/parameters/types"
 import type { Sourced } from "../../domain/policy/types"
 import type { EventData } from "../../events"
@@ -45,12 +55,17 @@ export type Role = "pedagogical" | "hbo" | "extraStaff" | "coach" | "careCoordin
 
 export const ROLES: ReadonlyArray<Role> = ["pedagogical", "hbo", "extraStaff", "coach", "careCoordinator", "locationSupport", "teamSupporter", "specialist"]
 
+/** The roles of a group's regular part: the staff the ratio needs for its capacity (the rest are inclusion extras). */
+export const REGULAR_ROLES: ReadonlySet<Role> = new Set<Role>(["pedagogical", "hbo"])
+
 export interface GroupCostBreakdown {
   readonly groupId: string
   readonly design: Opened["design"]
   readonly locationId: string
   readonly capacity: number
   readonly plusPlaces: number
+  /** Places for children without support needs: capacity − plus places (0 in a homogeneous or hybrid group). */
+  readonly regularPlaces: number
   readonly ageBand: string
   /** Pedagogical staff on the group: the BKR minimum (undefined when the table gives none), what the design states, what is used. */
   readonly staff: { readonly required: number | undefined; readonly stated: number; readonly used: number; readonly hbo: number; readonly extra: number }
@@ -60,9 +75,23 @@ export interface GroupCostBreakdown {
   readonly overhead: Dec
   readonly housing: Dec
   readonly total: Dec
+  /** The regular part: ratio staff (pedagogical, HBO) with overhead, and housing. */
+  readonly regularCost: Dec
+  /** The inclusion extras: every other role, with overhead (total = regular part + extras). */
+  readonly extrasCost: Dec
+  /** Child-hours a year of all places, and of the plus places, at full occupancy. */
   readonly childHoursPerYear: Dec
+  readonly plusHoursPerYear: Dec
+  /** Cost per child-hour of a child without support needs: the regular part over all places. */
+  readonly regularCostPerHour: Dec
+  /** The inclusion extras per plus-child-hour: over the plus places only. */
+  readonly extrasPerPlusHour: Dec
+  /** Cost per child-hour of a plus child: regular part + extras per plus-child-hour. */
   readonly costPerHour: Dec
+  /** Cost of one plus place a year. */
   readonly costPerKindplekPerYear: Dec
+  /** What a plus place costs a year above the regular hourly price (floored at 0): the kindplek price it stands for. */
+  readonly plusPricePerPlace: Dec
   readonly formula: ReadonlyArray<string>
 }
 
@@ -74,10 +103,18 @@ export interface CostAssumption {
 }
 
 export interface CostModelResult {
-  /** Cost price per child-hour at full occupancy, per group: fits `policy.costPrices.byGroup`. */
+  /** Cost price per child-hour of a PLUS child at full occupancy, per group: fits `policy.costPrices.byGroup`. */
   readonly byGroup: Record<string, Sourced<Dec>>
-  /** Cost per kindplek (place) per year, per group. */
+  /** Cost price per child-hour of a child WITHOUT support needs, per group: fits `policy.costPrices.regularByGroup`. */
+  readonly regularByGroup: Record<string, Sourced<Dec>>
+  /** Cost of one plus place (kindplek) per year, per group. */
   readonly perKindplek: Record<string, Sourced<Dec>>
+  /**
+   * The yearly cost of one plus place above the design's regular hourly price, floored at 0, per group:
+   * (plus cost per child-hour − hourly price) × a place's hours a year. What a kindplek price stands for
+   * (seed 004 §X: the quality asked and the income lost on the smaller group).
+   */
+  readonly plusPricePerPlace: Record<string, Sourced<Dec>>
   readonly breakdown: Record<string, GroupCostBreakdown>
   readonly assumptions: ReadonlyArray<CostAssumption>
   /** Things to check: a group above the maximum group size, staff below the ratio, a missing ratio table. */
@@ -132,6 +169,7 @@ const designInputs = (design: DesignSpec, group: CostGroup) => {
   const same = design.kind === group.design
   const plusPlaces = same && design.kind === "heterogeneous" ? Math.min(design.plusPlacesPerGroup, group.capacity) : group.capacity
   return {
+    hourlyPrice: new Dec(design.hourlyPrice),
     ageBand: same ? design.ageBand : "0-4",
     plusPlaces,
     extra: same && design.kind === "heterogeneous" ? extraStaffOf(design.plusPlacesPerGroup, design.extraStaffPerPlusChildren) : 0,
@@ -156,7 +194,9 @@ export const costModel = (
     warnings.push("some groups name no location: each is counted as its own location (it carries the location roles alone)")
 
   const byGroup: Record<string, Sourced<Dec>> = {}
+  const regularByGroup: Record<string, Sourced<Dec>> = {}
   const perKindplek: Record<string, Sourced<Dec>> = {}
+  const plusPricePerPlace: Record<string, Sourced<Dec>> = {}
   const breakdown: Record<string, GroupCostBreakdown> = {}
   const assumptions = costAssumptions(spec)
   const assumed = assumptions.length > 0
@@ -205,21 +245,42 @@ export const costModel = (
     }
     const wage = {} as Record<Role, Dec>
     let staffCost = ZERO
+    let regularStaff = ZERO
     for (const role of ROLES) {
       wage[role] = hours[role].times(weeks).times(rate[role])
       staffCost = staffCost.plus(wage[role])
-      if (!hours[role].isZero()) formula.push(`${role}: ${num(hours[role])} h/week × ${weeks} weeks × ${eur(rate[role])} = ${eur(wage[role])}`)
+      if (REGULAR_ROLES.has(role)) regularStaff = regularStaff.plus(wage[role])
+      const part = REGULAR_ROLES.has(role) ? "regular" : "extra"
+      if (!hours[role].isZero()) formula.push(`${part} ${role}: ${num(hours[role])} h/week × ${weeks} weeks × ${eur(rate[role])} = ${eur(wage[role])}`)
     }
-    const overhead = staffCost.times(spec.overheadShare)
+    const overheadShare = new Dec(spec.overheadShare)
+    const overhead = staffCost.times(overheadShare)
     const housing = new Dec(spec.housingPerGroupPerYear).plus(new Dec(spec.housingPerPlacePerYear).times(g.capacity))
     const total = staffCost.plus(overhead).plus(housing)
-    const childHoursPerYear = new Dec(g.capacity).times(opening).times(weeks)
-    const costPerHour = total.dividedBy(childHoursPerYear)
-    const costPerKindplekPerYear = total.dividedBy(g.capacity)
+    const extrasStaff = staffCost.minus(regularStaff)
+    const regularCost = regularStaff.times(ONE.plus(overheadShare)).plus(housing)
+    const extrasCost = extrasStaff.times(ONE.plus(overheadShare))
+    const placeHours = opening.times(weeks)
+    const childHoursPerYear = new Dec(g.capacity).times(placeHours)
+    const regularPlaces = g.capacity - inputs.plusPlaces
+    const plusHoursPerYear = new Dec(inputs.plusPlaces).times(placeHours)
+    const regularCostPerHour = regularCost.dividedBy(childHoursPerYear)
+    const extrasPerPlusHour = extrasCost.dividedBy(plusHoursPerYear)
+    // What the plus places carry: the group's cost less the regular part of its regular places (= the
+    // whole group cost when every place is a plus place). Per plus place = regular part + extras.
+    const plusPlacesCost = total.minus(regularCostPerHour.times(regularPlaces).times(placeHours))
+    const costPerHour = plusPlacesCost.dividedBy(plusHoursPerYear)
+    const costPerKindplekPerYear = plusPlacesCost.dividedBy(inputs.plusPlaces)
+    const plusPrice = max(ZERO, costPerKindplekPerYear.minus(inputs.hourlyPrice.times(placeHours)))
     formula.push(
       `staff ${eur(staffCost)} + overhead ${spec.overheadShare} × staff ${eur(overhead)} + housing ${eur(housing)} = ${eur(total)} a year`,
-      `per child-hour: ${eur(total)} / (${g.capacity} places × ${opening} h × ${weeks} weeks) = ${eur(costPerHour)}`,
-      `per kindplek: ${eur(total)} / ${g.capacity} places = ${eur(costPerKindplekPerYear)} a year`
+      `regular part: ratio staff ${eur(regularStaff)} × (1 + ${spec.overheadShare}) + housing ${eur(housing)} = ${eur(regularCost)} a year`,
+      `inclusion extras: other roles ${eur(extrasStaff)} × (1 + ${spec.overheadShare}) = ${eur(extrasCost)} a year`,
+      `regular per child-hour (a child without support needs): ${eur(regularCost)} / (${g.capacity} places × ${opening} h × ${weeks} weeks) = ${eur(regularCostPerHour)}`,
+      `extras per plus-child-hour: ${eur(extrasCost)} / (${inputs.plusPlaces} plus places × ${opening} h × ${weeks} weeks) = ${eur(extrasPerPlusHour)}`,
+      `plus per child-hour (a child with support needs): regular ${eur(regularCostPerHour)} + extras ${eur(extrasPerPlusHour)} = ${eur(costPerHour)}`,
+      `per kindplek (a plus place): ${eur(costPerHour)} × ${opening} h × ${weeks} weeks = ${eur(costPerKindplekPerYear)} a year`,
+      `plus price per place: max(0, ${eur(costPerKindplekPerYear)} − hourly price ${eur(inputs.hourlyPrice)} × ${placeHours} h) = ${eur(plusPrice)} a year`
     )
     breakdown[g.groupId] = {
       groupId: g.groupId,
@@ -227,6 +288,7 @@ export const costModel = (
       locationId: locationOf(g),
       capacity: g.capacity,
       plusPlaces: inputs.plusPlaces,
+      regularPlaces,
       ageBand,
       staff: { required, stated, used, hbo, extra: inputs.extra },
       hoursPerWeek: hours,
@@ -235,14 +297,28 @@ export const costModel = (
       overhead,
       housing,
       total,
+      regularCost,
+      extrasCost,
       childHoursPerYear,
+      plusHoursPerYear,
+      regularCostPerHour,
+      extrasPerPlusHour,
       costPerHour,
       costPerKindplekPerYear,
+      plusPricePerPlace: plusPrice,
       formula
     }
     const source = `${COST_MODEL_SOURCE}: group ${g.groupId}, ${eur(total)} a year`
-    byGroup[g.groupId] = { value: costPerHour, source: `${source} / ${childHoursPerYear} child-hours at full occupancy`, assumption: assumed }
-    perKindplek[g.groupId] = { value: costPerKindplekPerYear, source: `${source} / ${g.capacity} places`, assumption: assumed }
+    const regular = `regular part ${eur(regularCost)} / ${childHoursPerYear} child-hours of ${g.capacity} places`
+    const extras = `extras ${eur(extrasCost)} / ${plusHoursPerYear} child-hours of ${inputs.plusPlaces} plus places`
+    byGroup[g.groupId] = { value: costPerHour, source: `${source}: a plus child, ${regular} + ${extras}, at full occupancy`, assumption: assumed }
+    regularByGroup[g.groupId] = { value: regularCostPerHour, source: `${source}: a child without support needs, ${regular}, at full occupancy`, assumption: assumed }
+    perKindplek[g.groupId] = { value: costPerKindplekPerYear, source: `${source}: a plus place, ${eur(costPerHour)} × ${placeHours} h`, assumption: assumed }
+    plusPricePerPlace[g.groupId] = {
+      value: plusPrice,
+      source: `${source}: a plus place ${eur(costPerKindplekPerYear)} less the hourly price ${eur(inputs.hourlyPrice)} × ${placeHours} h (seed 004 §X)`,
+      assumption: assumed
+    }
   }
-  return { byGroup, perKindplek, breakdown, assumptions, warnings }
+  return { byGroup, regularByGroup, perKindplek, plusPricePerPlace, breakdown, assumptions, warnings }
 }

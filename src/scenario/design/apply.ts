@@ -1,20 +1,24 @@
 /**
  * Applying a provision design to demand: open the design's groups (and its
  * kindplek awards), then place every request that fits the design, in order
- * of request day, without ever overfilling a group (./place.ts).
+ * of request day, without ever overfilling a group (./place.ts): with place
+ * sharing (the default) part-time children share places, a child taking
+ * min(days, 5)/5 of a place; without it every child takes a whole place.
  *
  * - Which requests: homogeneous and hybrid groups take children with support
  *   needs (`plus: true`) only; a heterogeneous design takes every child, those
  *   with support needs on its plus places, the others on its regular places.
  *   Requests for another care type than the design's are left alone.
- * - When: on the request day if a place is free, else on the first day one
- *   frees up. A child with support needs who waits is on the `plus-place`
+ * - When: on the request day if a group has room for it, else on the first
+ *   day one has. A child with support needs who waits is on the `plus-place`
  *   waiting list from the request day until the day before the start (seed
  *   004 §VII, §XI: wachtlijsten). Children without support needs wait
  *   without a list (the catalogue has no list for a regular place).
  * - How long: the request's expectedStayMonths (else the design's
  *   defaultStayMonths); the placement ends on the last day of that stay with
- *   the request's intendedOutflow (else 'other'), at the design's hourly price.
+ *   the request's intendedOutflow (else 'other'), at the design's hourly price,
+ *   with the request's `plus` (a child without support needs is priced at the
+ *   group's regular cost, seed 002 "Heterogene groepen").
  * - Nothing after the period's last day is emitted: a placement that runs on
  *   has no end event, a child still waiting has no -left event, and a child
  *   who cannot start within the period only enters the waiting list.
@@ -25,8 +29,8 @@
 import type { YearMonth } from "../../domain/calendar"
 import { buildEvent, type DomainEvent, type EventEnvelope } from "../../events"
 import { isoOf, lastDayOfStay, periodDays } from "../population/dates"
-import { designAwards, designGroups } from "./groups"
-import { PlacePlan, requestsOf } from "./place"
+import { designAwards, designGroups, openDayOf } from "./groups"
+import { placeAll, type Request, requestsOf } from "./place"
 import type { DesignSpec } from "./schema"
 
 export interface DesignPeriod {
@@ -55,16 +59,20 @@ export const applyDesign = (design: DesignSpec, demand: Iterable<EventEnvelope>,
   for (const a of designAwards(design, groups, period))
     push(buildEvent({ type: "kindplek-subsidy-awarded", data: a.data }, { validTime: a.validTime, source }))
 
-  const plan = new PlacePlan(groups)
-  for (const r of requestsOf(demand)) {
-    if (r.requestDay > last || r.careType !== design.careType) continue
-    if (!r.plus && design.kind !== "heterogeneous") continue
-    const stay = r.stayMonths ?? design.defaultStayMonths
-    const placed = plan.place(r.plus, r.requestDay, last, (start) => lastDayOfStay(start, stay))
+  const requests = requestsOf(demand).filter(
+    (r) => r.requestDay <= last && r.careType === design.careType && (r.plus || design.kind === "heterogeneous")
+  )
+  const stayOf = (r: Request) => r.stayMonths ?? design.defaultStayMonths
+  const rules = { sharing: design.placeSharing, maxChildrenPerPlace: design.maxChildrenPerPlace }
+  const asks = requests.map((r) => ({ plus: r.plus, requestDay: r.requestDay, daysPerWeek: r.daysPerWeek, lastDayOf: (start: number) => lastDayOfStay(start, stayOf(r)) }))
+  const assigned = placeAll(groups, asks, rules, openDayOf(design, period), last)
+  requests.forEach((r, i) => {
+    const stay = stayOf(r)
+    const placed = assigned[i]
     const waits = placed === undefined || placed.start > r.requestDay
     // Seed 004 §VII, §XI: a child with support needs who cannot start yet is on the plus-place waiting list.
     if (waits && r.plus) push(at({ type: "waiting-list-entered", data: { childId: r.childId, list: "plus-place" } }, r.requestDay))
-    if (placed === undefined) continue
+    if (placed === undefined) return
     const o = placed.group.opened
     push(
       at(
@@ -79,7 +87,9 @@ export const applyDesign = (design: DesignSpec, demand: Iterable<EventEnvelope>,
             careType: o.careType,
             daysPerWeek: r.daysPerWeek,
             hoursPerDay: r.hoursPerDay,
-            hourlyPrice: design.hourlyPrice
+            hourlyPrice: design.hourlyPrice,
+            // Whether the child has extra support needs: a child without them is priced at its group's regular cost (measure.ts).
+            plus: r.plus
           }
         },
         placed.start
@@ -90,6 +100,6 @@ export const applyDesign = (design: DesignSpec, demand: Iterable<EventEnvelope>,
     const end = lastDayOfStay(placed.start, stay)
     if (end <= last)
       push(at({ type: "placement-ended", data: { placementId: r.placementId, childId: r.childId, outflow: r.outflow ?? "other" } }, end))
-  }
+  })
   return out
 }

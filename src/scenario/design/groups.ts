@@ -64,7 +64,11 @@ export const designGroups = (d: DesignSpec, period: { readonly from: YearMonth; 
   }))
 }
 
-/** The kindplek awards a design names: one per group and year (seed 004 §X). */
+/**
+ * The kindplek awards a design names: one per group and year (seed 004 §X), at the group's price in
+ * `pricePerGroup`, else `pricePerPlace`. A price "cost-model" must have been resolved per group
+ * (src/scenario/load.ts does); an unresolved one is a programming error and throws.
+ */
 export const designAwards = (
   d: DesignSpec,
   groups: ReadonlyArray<DesignGroup>,
@@ -80,6 +84,9 @@ export const designAwards = (
       Array.from({ length: yearOf(period.to) - yearOf(period.from) + 1 }, (_, i) => yearOf(period.from) + i).filter(
         (y) => dayNumber(`${y}-12-31`) >= g.openDay && dayNumber(`${y}-01-01`) <= last
       )
+    const pricePerPlace = award.pricePerGroup?.[g.opened.groupId] ?? award.pricePerPlace
+    if (pricePerPlace === "cost-model")
+      throw new Error(`design.kindplek.pricePerPlace 'cost-model' has no price for group ${g.opened.groupId}: price the design first (loadScenario)`)
     for (const year of years) {
       const jan1 = dayNumber(`${year}-01-01`)
       const openInYear = g.openDay > jan1 && g.openDay <= dayNumber(`${year}-12-31`)
@@ -91,7 +98,7 @@ export const designAwards = (
           groupId: g.opened.groupId,
           year,
           places: award.placesPerGroup ?? g.plusPlaces,
-          pricePerPlace: award.pricePerPlace
+          pricePerPlace
         }
       })
     }

@@ -2,16 +2,28 @@
  * Placing requests in groups without ever overfilling one.
  *
  * Each group has `capacity` places: plus places and, in a heterogeneous
- * design, regular places. A place holds one child at a time, for the child's
- * whole stay: a part-time child still takes a whole place (no place sharing;
- * docs/designs.md). So on any day the children placed in a group never
- * outnumber its places, hence its capacity.
+ * design, regular places; the two kinds are never mixed. How much of a place
+ * a child takes (docs/designs.md "Place sharing"):
  *
- * Requests are served in order of request day (then child id). A child takes
- * a place of its kind that is free on its request day, in the group with the
- * most such places free (then the first group); when none is free, the place
- * that frees up first (then the first group), from that day on. A place is
- * free again the day after its child's last day. Cost: O(log places) a child.
+ * - with place sharing (the default): min(days a week, 5)/5 of a place, the
+ *   kindplek rule (seed 004 §X; src/domain/rules/kindplek.ts). A group admits
+ *   a child while the sum of its children's fractions stays within its places
+ *   of that kind, and while its children of that kind number at most
+ *   places × maxChildrenPerPlace (the headcount cap);
+ * - without sharing: a whole place, whatever its days (one child a place).
+ *
+ * Fractions are counted in thousandths of a day, each child's rounded UP, so
+ * the exact sum of fractions is never above what is counted.
+ *
+ * Requests are served in order of request day (then child id), as a walk over
+ * the days on which something changes (a request, a child leaving): on each,
+ * children who left the day before free their share, then waiting children are
+ * placed, earliest in service order first, each in the group with the most room
+ * of its kind (then the first group). A waiting child whose share does not fit
+ * does not hold up a later child whose share does (a part-time child fills the
+ * days that are free). Nothing is booked ahead: a group's load only falls until
+ * the next placement, so room on the start day is room for the whole stay.
+ * Cost: O(log groups + log children) a child.
  */
 import type { EventData, EventEnvelope } from "../../events"
 import { dayNumber } from "../../domain/calendar"
@@ -62,86 +74,124 @@ export const requestsOf = (demand: Iterable<EventEnvelope>): Array<Request> => {
   )
 }
 
+/** How places are taken: the design's `placeSharing` and `maxChildrenPerPlace`. */
+export interface PlaceRules {
+  readonly sharing: boolean
+  readonly maxChildrenPerPlace: number
+}
+
+/** Thousandths of a day, the unit a place is counted in: a place is 5 days a week = 5,000. */
+const UNITS_PER_DAY = 1000
+const WHOLE_PLACE = 5 * UNITS_PER_DAY
+
+/**
+ * What a child takes of a place, in thousandths of a day: min(days, 5) with sharing (d/5 of a place,
+ * seed 004 §X), rounded up; a whole place without.
+ */
+export const unitsOf = (daysPerWeek: number, rules: PlaceRules): number =>
+  rules.sharing ? Math.min(WHOLE_PLACE, Math.ceil(Math.min(daysPerWeek, 5) * UNITS_PER_DAY)) : WHOLE_PLACE
+
+/** The most children of one kind in a group with `places` places of that kind. */
+export const headcountCapOf = (places: number, rules: PlaceRules): number =>
+  rules.sharing ? Math.floor(places * rules.maxChildrenPerPlace) : places
+
+export interface Ask {
+  readonly plus: boolean
+  readonly requestDay: number
+  readonly daysPerWeek: number
+  /** The last day of the stay of a child who starts on `start`. */
+  readonly lastDayOf: (start: number) => number
+}
+
 export interface Assignment {
   readonly group: DesignGroup
   readonly start: number
 }
 
-interface Busy {
-  /** First day the place is free again. */
-  readonly freeFrom: number
-  readonly group: number
-}
-
-/** The places of one kind (plus or regular) over all groups. */
-class Pool {
-  /** Places in use or not yet open, by the day they are free. */
-  private readonly busy = new Heap<Busy>((a, b) => a.freeFrom < b.freeFrom || (a.freeFrom === b.freeFrom && a.group < b.group))
-  /** Free places per group, from the current day on. */
-  private readonly free: Int32Array
-  /** Groups by most free places (entries go stale when a count changes: checked on reading). */
-  private readonly byFree = new Heap<{ readonly free: number; readonly group: number }>(
-    (a, b) => a.free > b.free || (a.free === b.free && a.group < b.group)
-  )
-
-  constructor(groups: ReadonlyArray<DesignGroup>, placesOf: (g: DesignGroup) => number) {
-    this.free = new Int32Array(groups.length)
-    groups.forEach((g, i) => {
-      for (let k = 0; k < placesOf(g); k++) this.busy.push({ freeFrom: g.openDay, group: i })
-    })
+/** A walk over the days for the places of one kind (plus or regular) over all groups. */
+const placeKind = (
+  groups: ReadonlyArray<DesignGroup>,
+  placesOf: (g: DesignGroup) => number,
+  asks: ReadonlyArray<{ readonly index: number; readonly ask: Ask }>,
+  rules: PlaceRules,
+  openDay: number,
+  last: number,
+  out: Array<Assignment | undefined>
+): void => {
+  const freeUnits = groups.map((g) => placesOf(g) * WHOLE_PLACE)
+  const freeHeads = groups.map((g) => headcountCapOf(placesOf(g), rules))
+  // Groups by most room (entries go stale when a group's room changes: checked on reading).
+  const byRoom = new Heap<{ readonly free: number; readonly group: number }>((a, b) => a.free > b.free || (a.free === b.free && a.group < b.group))
+  const pushRoom = (g: number) => {
+    if (freeHeads[g]! > 0 && freeUnits[g]! > 0) byRoom.push({ free: freeUnits[g]!, group: g })
   }
-
-  /** Free every place whose child has left by `day` (days only move forward). */
-  private release(day: number): void {
-    for (let top = this.busy.peek(); top !== undefined && top.freeFrom <= day; top = this.busy.peek()) {
-      this.busy.pop()
-      this.free[top.group]!++
-      this.byFree.push({ free: this.free[top.group]!, group: top.group })
-    }
-  }
-
-  private groupWithMostFree(): number | undefined {
-    for (let top = this.byFree.peek(); top !== undefined; top = this.byFree.peek()) {
-      if (top.free > 0 && top.free === this.free[top.group]) return top.group
-      this.byFree.pop()
+  const roomiest = (): { readonly free: number; readonly group: number } | undefined => {
+    for (let top = byRoom.peek(); top !== undefined; top = byRoom.peek()) {
+      if (freeHeads[top.group]! > 0 && top.free === freeUnits[top.group]) return top
+      byRoom.pop()
     }
     return undefined
   }
-
-  take(day: number, until: number, lastDayOf: (start: number) => number): { group: number; start: number } | undefined {
-    this.release(day)
-    const g = this.groupWithMostFree()
-    if (g !== undefined) {
-      if (day > until) return undefined
-      this.free[g]!--
-      this.byFree.push({ free: this.free[g]!, group: g })
-      this.busy.push({ freeFrom: lastDayOf(day) + 1, group: g })
-      return { group: g, start: day }
+  groups.forEach((_, g) => pushRoom(g))
+  // Children placed, by the day their share is free again.
+  const leaving = new Heap<{ readonly day: number; readonly group: number; readonly units: number }>((a, b) => a.day < b.day)
+  // Waiting children, one first-in-first-out queue per share size (in service order within each).
+  const queues = new Map<number, { readonly items: Array<{ readonly index: number; readonly ask: Ask }>; head: number }>()
+  let next = 0
+  const arrival = (k: number) => Math.max(asks[k]!.ask.requestDay, openDay)
+  for (;;) {
+    const nextArrival = next < asks.length ? arrival(next) : Infinity
+    const nextLeave = leaving.peek()?.day ?? Infinity
+    const day = Math.min(nextArrival, nextLeave)
+    if (day > last) return
+    for (let top = leaving.peek(); top !== undefined && top.day <= day; top = leaving.peek()) {
+      leaving.pop()
+      freeUnits[top.group]! += top.units
+      freeHeads[top.group]!++
+      pushRoom(top.group)
     }
-    const next = this.busy.peek()
-    if (next === undefined || next.freeFrom > until) return undefined
-    this.busy.pop()
-    this.busy.push({ freeFrom: lastDayOf(next.freeFrom) + 1, group: next.group })
-    return { group: next.group, start: next.freeFrom }
+    for (; next < asks.length && arrival(next) <= day; next++) {
+      const a = asks[next]!
+      const units = unitsOf(a.ask.daysPerWeek, rules)
+      const q = queues.get(units) ?? { items: [], head: 0 }
+      q.items.push(a)
+      queues.set(units, q)
+    }
+    for (;;) {
+      const room = roomiest()
+      if (room === undefined) break
+      // The earliest waiting child (in service order) whose share fits the roomiest group.
+      let chosen: { units: number; q: { readonly items: Array<{ readonly index: number; readonly ask: Ask }>; head: number } } | undefined
+      for (const [units, q] of queues) {
+        if (q.head >= q.items.length || units > room.free) continue
+        if (chosen === undefined || q.items[q.head]!.index < chosen.q.items[chosen.q.head]!.index) chosen = { units, q }
+      }
+      if (chosen === undefined) break
+      const { index, ask } = chosen.q.items[chosen.q.head++]!
+      const g = room.group
+      freeUnits[g]! -= chosen.units
+      freeHeads[g]!--
+      pushRoom(g)
+      leaving.push({ day: ask.lastDayOf(day) + 1, group: g, units: chosen.units })
+      out[index] = { group: groups[g]!, start: day }
+    }
   }
 }
 
-/** The places of a design's groups. Ask in order of request day. */
-export class PlacePlan {
-  private readonly plus: Pool
-  private readonly regular: Pool
-
-  constructor(private readonly groups: ReadonlyArray<DesignGroup>) {
-    this.plus = new Pool(groups, (g) => g.plusPlaces)
-    this.regular = new Pool(groups, (g) => g.regularPlaces)
-  }
-
-  /**
-   * Place a child asking on `day` who stays until `lastDayOf(start)`; undefined
-   * when no place of its kind frees up by `until` (the child keeps waiting).
-   */
-  place(plus: boolean, day: number, until: number, lastDayOf: (start: number) => number): Assignment | undefined {
-    const taken = (plus ? this.plus : this.regular).take(day, until, lastDayOf)
-    return taken === undefined ? undefined : { group: this.groups[taken.group]!, start: taken.start }
-  }
+/**
+ * Place every ask (in service order) in the groups: its group and start day, or undefined when no
+ * room of its kind frees up by `last` (the child keeps waiting). Groups open on `openDay`.
+ */
+export const placeAll = (
+  groups: ReadonlyArray<DesignGroup>,
+  asks: ReadonlyArray<Ask>,
+  rules: PlaceRules,
+  openDay: number,
+  last: number
+): Array<Assignment | undefined> => {
+  const out: Array<Assignment | undefined> = asks.map(() => undefined)
+  const ofKind = (plus: boolean) => asks.flatMap((ask, index) => (ask.plus === plus ? [{ index, ask }] : []))
+  placeKind(groups, (g) => g.plusPlaces, ofKind(true), rules, openDay, last, out)
+  placeKind(groups, (g) => g.regularPlaces, ofKind(false), rules, openDay, last, out)
+  return out
 }

@@ -33,6 +33,9 @@ export const KindplekAwardSpec = z.strictObject({
   // No default: the price per kindplek is set yearly by the municipality and not public (seed 004 §X).
   // "cost-model": the scenario's cost model prices it (its cost per kindplek above the regular price).
   pricePerPlace: z.union([AmountText, z.literal("cost-model")]),
+  // A price per group id, over pricePerPlace (awards are per group, seed 004 §X). The loader fills it for
+  // "cost-model" from the cost model's price of a plus place of each group (src/scenario/load.ts).
+  pricePerGroup: z.record(z.string(), AmountText).optional(),
   // Default: every year of the scenario's period in which the group is open.
   years: z.array(z.number().int().min(2000).max(2100)).min(1).optional()
 })
@@ -54,6 +57,14 @@ const common = {
   opensOn: IsoDate.optional(),
   // Seed 000 §2.2: a plus placement of 6 to 9 months; used for requests that carry no expectedStayMonths.
   defaultStayMonths: z.number().int().positive().default(9),
+  // Assumption (docs/designs.md "Place sharing"): part-time children share places, as Dutch providers do; a
+  // group's size is a number of children per day (seed 002 "Hybride groepen", Swazoom: "maximaal 10 peuters per dag").
+  // A child placed d days a week takes min(d, 5)/5 of a place (the kindplek rule, seed 004 §X). false: a whole place.
+  placeSharing: z.boolean().default(true),
+  // Assumption: with place sharing, at most this many children (headcount) per place of a kind, so a group of
+  // 11 holds at most 22 different children: each child has a mentor, an intake and 1.5 h of care coordination
+  // a week (seed 004 §IX.3) that the cost model prices per place. Ignored without sharing (one child a place).
+  maxChildrenPerPlace: z.number().min(1).max(5).default(2),
   kindplek: KindplekAwardSpec.optional()
 }
 

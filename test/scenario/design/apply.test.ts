@@ -142,10 +142,68 @@ describe("heterogeneous groups (seed 002 'Heterogene groepen', 'Extra medewerker
   })
 
   it("keep children with support needs waiting when the plus places are full, even with regular places free", () => {
-    const demand = ["K-1", "K-2", "K-3", "K-4", "K-5"].map((c) => request(c, "2026-02-02", { stay: 12 }))
-    const out = applyDesign(d, demand, YEAR)
-    expect(ofType(out, "placement-started")).toHaveLength(4)
-    expect(ofType(out, "waiting-list-entered").map((e) => e.data.childId)).toEqual(["K-5"])
+    // Full-time children take a whole place with or without sharing: 2 groups × 2 plus places = 4.
+    const demand = ["K-1", "K-2", "K-3", "K-4", "K-5"].map((c) => request(c, "2026-02-02", { stay: 12, days: 5 }))
+    for (const placeSharing of [true, false]) {
+      const out = applyDesign({ ...d, placeSharing }, demand, YEAR)
+      expect(ofType(out, "placement-started")).toHaveLength(4)
+      expect(ofType(out, "waiting-list-entered").map((e) => e.data.childId)).toEqual(["K-5"])
+    }
+  })
+
+  it("mark each placement with the child's support needs, so a child without them is priced at the regular cost", () => {
+    const out = applyDesign(d, [request("K-1", "2026-02-02"), request("K-R1", "2026-02-02", { plus: false })], YEAR)
+    expect(ofType(out, "placement-started").map((e) => [e.data.childId, e.data.plus])).toEqual([
+      ["K-1", true],
+      ["K-R1", false]
+    ])
+  })
+})
+
+describe("place sharing (docs/designs.md 'Place sharing')", () => {
+  // One group of 2 places; every child asks on 2 February for the rest of the year.
+  const one = (o: { readonly placeSharing?: boolean; readonly maxChildrenPerPlace?: number }) => design({ kind: "homogeneous", capacity: 2, ...o })
+  const ask = (n: number, days: number) => Array.from({ length: n }, (_, i) => request(`K-${i + 1}`, "2026-02-02", { stay: 12, days }))
+  const placedOf = (out: ReadonlyArray<EventEnvelope>) => ofType(out, "placement-started").map((e) => e.data.childId)
+
+  it("is on by default, with at most 2 children a place", () => {
+    expect([one({}).placeSharing, one({}).maxChildrenPerPlace]).toEqual([true, 2])
+  })
+
+  it("admits part-time children while their day fractions fit the places: three 3-day children in 2 places, not four", () => {
+    // 3 × 3/5 = 1.8 ≤ 2 places; a fourth makes 2.4.
+    const out = applyDesign(one({}), ask(4, 3), YEAR)
+    expect(placedOf(out)).toEqual(["K-1", "K-2", "K-3"])
+    expect(ofType(out, "waiting-list-entered").map((e) => e.data.childId)).toEqual(["K-4"])
+    // Without sharing each takes a whole place: two.
+    expect(placedOf(applyDesign(one({ placeSharing: false }), ask(4, 3), YEAR))).toEqual(["K-1", "K-2"])
+  })
+
+  it("stops at the headcount cap: four 2-day children in 2 places (2 a place), five with 3 a place", () => {
+    // 5 × 2/5 = 2 places would fit, but 2 places × 2 children = 4 children at most.
+    expect(placedOf(applyDesign(one({}), ask(5, 2), YEAR))).toEqual(["K-1", "K-2", "K-3", "K-4"])
+    expect(placedOf(applyDesign(one({ maxChildrenPerPlace: 3 }), ask(5, 2), YEAR))).toHaveLength(5)
+  })
+
+  it("counts a child of more than 5 days as a whole place (min(days, 5)/5) and half days as a half", () => {
+    expect(placedOf(applyDesign(one({}), ask(3, 7), YEAR))).toEqual(["K-1", "K-2"])
+    // 4 × 2.5/5 = 2 places exactly.
+    expect(placedOf(applyDesign(one({}), ask(5, 2.5), YEAR))).toEqual(["K-1", "K-2", "K-3", "K-4"])
+  })
+
+  it("lets a part-time child fill days a fuller child who asked earlier does not fit in", () => {
+    const out = applyDesign(
+      design({ kind: "homogeneous", capacity: 1 }),
+      [request("K-A", "2026-02-02", { stay: 3, days: 3 }), request("K-B", "2026-02-03", { stay: 3, days: 4 }), request("K-C", "2026-02-04", { stay: 3, days: 2 })],
+      YEAR
+    )
+    // A takes 3/5 of the place; B (4/5) does not fit beside A and waits; C (2/5) fits beside A at once.
+    // A's last day is 1 May, C's 3 May: B (4/5) fits only when C has left too, on 4 May.
+    expect(ofType(out, "placement-started").map((e) => [e.data.childId, e.validTime])).toEqual([
+      ["K-A", "2026-02-02"],
+      ["K-B", "2026-05-04"],
+      ["K-C", "2026-02-04"]
+    ])
   })
 })
 
@@ -176,6 +234,18 @@ describe("kindplek awards (seed 004 §X)", () => {
     expect(ofType(het, "kindplek-subsidy-awarded").map((e) => [e.data.places, e.data.pricePerPlace])).toEqual([[4, "9000"]])
     const named = applyDesign(design({ kind: "homogeneous", kindplek: { placesPerGroup: 9, pricePerPlace: "1", years: [2026] } }), [], { from: "2026-01", to: "2027-12" })
     expect(ofType(named, "kindplek-subsidy-awarded").map((e) => [e.data.year, e.data.places])).toEqual([[2026, 9]])
+  })
+
+  it("take a price per group over the price per place, and refuse an unresolved 'cost-model' price", () => {
+    const priced = applyDesign(design({ kind: "homogeneous", groups: 2, kindplek: { pricePerPlace: "100", pricePerGroup: { "G-2": "250.50" } } }), [], YEAR)
+    expect(ofType(priced, "kindplek-subsidy-awarded").map((e) => [e.data.groupId, e.data.pricePerPlace])).toEqual([
+      ["G-1", "100"],
+      ["G-2", "250.50"]
+    ])
+    const perGroup = design({ kind: "homogeneous", groups: 2, kindplek: { pricePerPlace: "cost-model", pricePerGroup: { "G-1": "1", "G-2": "2" } } })
+    expect(ofType(applyDesign(perGroup, [], YEAR), "kindplek-subsidy-awarded").map((e) => e.data.pricePerPlace)).toEqual(["1", "2"])
+    const unresolved = design({ kind: "homogeneous", groups: 2, kindplek: { pricePerPlace: "cost-model", pricePerGroup: { "G-1": "1" } } })
+    expect(() => applyDesign(unresolved, [], YEAR)).toThrow("design.kindplek.pricePerPlace 'cost-model' has no price for group G-2")
   })
 
   it("are absent when the design names none", () => {

@@ -10,6 +10,7 @@ import { checkInvariants } from "../../../src/domain/invariants/check"
 import type { Policy } from "../../../src/domain/policy/types"
 import { computeLedger } from "../../../src/domain/rules/compute"
 import { replay } from "../../../src/domain/timeline/world"
+import { Dec } from "../../../src/domain/money"
 import { InvalidFile } from "../../../src/io/yamlFile"
 import { loadParameterTree } from "../../../src/parameters/load"
 import { loadPolicy } from "../../../src/policy/load"
@@ -43,12 +44,22 @@ describe.each<DesignSpecInput>([
     const design = DesignSpec.parse(input)
     const supply = applyDesign(design, demand, PERIOD)
     const cost = costModel(CostModelSpec.parse({ year: 2026 }), design, designGroups(design, PERIOD).map((g) => g.opened), params)
-    const p: Policy = { ...(policy as Policy), costPrices: { ...(policy as Policy).costPrices, byGroup: cost.byGroup } }
+    const p: Policy = { ...(policy as Policy), costPrices: { ...(policy as Policy).costPrices, byGroup: cost.byGroup, regularByGroup: cost.regularByGroup } }
     const input2 = { world: replay([...demand, ...supply]), params, policy: p, months: monthsBetween(PERIOD.from, PERIOD.to) }
     const ledger = computeLedger(input2)
     expect(Result.isSuccess(ledger), Result.isFailure(ledger) ? ledger.failure.message : "").toBe(true)
     if (Result.isFailure(ledger)) return
     expect(ledger.success.children.length).toBeGreaterThan(20)
     expect(checkInvariants(input2, ledger.success)).toEqual([])
+    // A child without support needs (heterogeneous design only) is placed with plus: false and priced at the regular cost.
+    const regular = new Set(supply.flatMap((e) => (e.type === "placement-started" && e.data.plus === false ? [e.data.childId] : [])))
+    expect(regular.size > 0).toBe(design.kind === "heterogeneous")
+    // Their cost: hours × the group's regular cost price, or the invoiced price when that is higher (measure.ts).
+    const months = ledger.success.children.filter((c) => regular.has(c.childId) && c.groups.length === 1)
+    expect(months.length > 0).toBe(design.kind === "heterogeneous")
+    for (const c of months) {
+      const rate = Dec.max(cost.regularByGroup[c.groups[0]!]!.value, new Dec(design.hourlyPrice))
+      expect(c.cost.equals(c.hours.times(rate)), `${c.childId} ${c.month}`).toBe(true)
+    }
   })
 })

@@ -1,5 +1,6 @@
 /** Building demand for design tests, and reading placements back from a design's events. */
 import { dayNumber } from "../../../src/domain/calendar"
+import { Dec } from "../../../src/domain/money"
 import { buildEvent, type EventData, type EventEnvelope } from "../../../src/events"
 
 export interface RequestOptions {
@@ -36,6 +37,7 @@ export interface Placed {
   /** Last day (the placement-ended day, or the period's last day when it runs on). */
   readonly to: number
   readonly ended: boolean
+  readonly daysPerWeek: number
 }
 
 export const placementsOf = (events: ReadonlyArray<EventEnvelope>, periodLast: string): Array<Placed> => {
@@ -49,7 +51,8 @@ export const placementsOf = (events: ReadonlyArray<EventEnvelope>, periodLast: s
             groupId: e.data.groupId,
             from: dayNumber(e.validTime),
             to: ends.get(e.data.placementId) ?? dayNumber(periodLast),
-            ended: ends.has(e.data.placementId)
+            ended: ends.has(e.data.placementId),
+            daysPerWeek: e.data.daysPerWeek
           }
         ]
       : []
@@ -73,3 +76,22 @@ export const peakOccupancy = (placed: ReadonlyArray<Placed>): number => {
 }
 
 export const presentOn = (placed: ReadonlyArray<Placed>, day: number): number => placed.filter((p) => p.from <= day && day <= p.to).length
+
+/** The share of a place a child takes with place sharing: min(days a week, 5)/5 (the kindplek rule, seed 004 §X). */
+export const dayFraction = (p: Placed): Dec => new Dec(Math.min(p.daysPerWeek, 5)).dividedBy(5)
+
+/** The share of places taken on a day: the sum of the present children's day fractions. */
+export const placesTakenOn = (placed: ReadonlyArray<Placed>, day: number): Dec =>
+  placed.filter((p) => p.from <= day && day <= p.to).reduce((sum, p) => sum.plus(dayFraction(p)), new Dec(0))
+
+/** The most places taken on one day (sum of day fractions), over all days. */
+export const peakPlacesTaken = (placed: ReadonlyArray<Placed>): Dec => {
+  const days = new Set(placed.map((p) => p.from))
+  let peak = new Dec(0)
+  // The sum only rises on a day someone starts: those days are enough.
+  for (const day of days) {
+    const taken = placesTakenOn(placed, day)
+    if (taken.greaterThan(peak)) peak = taken
+  }
+  return peak
+}
