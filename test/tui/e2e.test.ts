@@ -53,7 +53,8 @@ describe.runIf(hasTmux)("geldstroom tui in tmux", () => {
     const codeFile = join(dir, "exit-code")
     const command = `'${process.execPath}' --import tsx src/cli/main.ts tui ${SMALL}; echo $? > '${codeFile}'`
     tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "30", "-c", root, command)
-    const first = await until((s) => s.includes("Total cost of care"), "the comparison")
+    // The whole first frame: the comparison and the status line (under load tmux may show a frame half drawn).
+    const first = await until((s) => s.includes("Total cost of care") && s.includes("read-only"), "the comparison")
     expect(first).toContain(money("en", wb.compare.scenarios[0]!.cost))
     expect(first).toContain("read-only")
     // Exactly the window: 30 rows, none wider than 100 columns.

@@ -4,7 +4,7 @@
  * wait for keys.
  */
 import { spawn } from "node:child_process"
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath, pathToFileURL } from "node:url"
@@ -18,9 +18,9 @@ const root = fileURLToPath(new URL("../..", import.meta.url))
 const tsx = pathToFileURL(join(root, "node_modules/tsx/dist/loader.mjs")).href
 
 /** Run the CLI with stdin, stdout and stderr as pipes; stdin is never closed. */
-const cli = (args: ReadonlyArray<string>, cwd = root) =>
+const cli = (args: ReadonlyArray<string>, cwd = root, env: NodeJS.ProcessEnv = process.env) =>
   new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, ["--import", tsx, join(root, "src/cli/main.ts"), ...args], { cwd, stdio: ["pipe", "pipe", "pipe"] })
+    const child = spawn(process.execPath, ["--import", tsx, join(root, "src/cli/main.ts"), ...args], { cwd, env, stdio: ["pipe", "pipe", "pipe"] })
     let stdout = ""
     let stderr = ""
     child.stdout.setEncoding("utf8").on("data", (c: string) => (stdout += c))
@@ -48,15 +48,19 @@ describe("without a terminal", () => {
     expect(r.stdout).toBe(compareText(wb.compare, 100))
   }, SLOW)
 
-  it("geldstroom with no arguments compares ./scenarios/*.yaml and exits 0", async () => {
-    mkdirSync(join(dir, "scenarios"))
-    writeFileSync(join(dir, "scenarios", "small.yaml"), `name: small, from the example\nextends: ${join(root, SMALL)}\n`)
-    writeFileSync(join(dir, "scenarios", "small-again.yaml"), `name: small again\nextends: ${join(root, SMALL)}\n`)
-    const r = await cli([], dir)
+  it("geldstroom with no arguments (the main job) fills the embedded store and prints the Rotterdam comparison, exit 0", async () => {
+    // A data directory of its own: the main job writes the embedded store there, never in the user's.
+    const env = { ...process.env, XDG_DATA_HOME: join(dir, "data") }
+    const r = await cli([], dir, env)
     expect(r.stderr).toBe("")
     expect(r.code).toBe(0)
-    expect(r.stdout).toMatch(/^\s+small-again\s+small\n/)
+    expect(r.stdout).toMatch(/^\s+rotterdam-homogen\S*\s+rotterdam-heterog\S*\s+rotterdam-hybrid\s+rotterdam-2029\n/)
     expect(r.stdout).toContain("total cost of care")
+    expect(existsSync(join(dir, "data", "geldstroom", "events.sqlite"))).toBe(true)
+    // Again: the same comparison, read from the store it filled the first time.
+    const again = await cli([], dir, env)
+    expect(again.code).toBe(0)
+    expect(again.stdout).toBe(r.stdout)
   }, SLOW)
 
   it("geldstroom --help still prints the overview, with the tui command", async () => {
