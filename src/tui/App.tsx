@@ -12,7 +12,7 @@ import { Screen } from "./components/Screen"
 import { eventIdsOf } from "./drill"
 import { type EventReader, readEvents } from "./events"
 import type { Lang } from "./i18n"
-import { type Command, keyCommands } from "./keys"
+import { type Command, keyCommands, NO_KEY } from "./keys"
 import { type Action, reduce } from "./reducer"
 import { runScenarios } from "./runner"
 import { pickerEntries } from "./scenarios"
@@ -39,28 +39,6 @@ export interface AppProps {
   readonly onExit?: (code: number) => void
 }
 
-const NO_KEY: Key = {
-  upArrow: false,
-  downArrow: false,
-  leftArrow: false,
-  rightArrow: false,
-  pageDown: false,
-  pageUp: false,
-  home: false,
-  end: false,
-  return: false,
-  escape: false,
-  ctrl: false,
-  shift: false,
-  tab: false,
-  backspace: false,
-  delete: false,
-  meta: false,
-  super: false,
-  hyper: false,
-  capsLock: false,
-  numLock: false
-}
 
 /** Keys typed faster than they are read arrive as one string ("jjj"): take them one by one. */
 const presses = (input: string, key: Key): ReadonlyArray<readonly [string, Key]> =>

@@ -123,3 +123,27 @@ export const keyCommands = (s: State, input: string, key: Key, view: ViewOutput,
       return key.return || key.escape || key.backspace ? [{ type: "back" }, { type: "loadEntries" }] : []
   }
 }
+
+/** A key with nothing pressed: what a pasted character carries. */
+export const NO_KEY: Key = {
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
+  super: false,
+  hyper: false,
+  capsLock: false,
+  numLock: false
+}

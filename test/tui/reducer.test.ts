@@ -4,7 +4,7 @@ import type { Workbench } from "../../src/app/workbench"
 import { compareRuns } from "../../src/compare/document"
 import { centsToString } from "../../src/domain/money"
 import { cents } from "../../src/tui/drill"
-import { keyCommands } from "../../src/tui/keys"
+import { keyCommands, NO_KEY } from "../../src/tui/keys"
 import { type Action, reduce } from "../../src/tui/reducer"
 import { initialState, type State } from "../../src/tui/state"
 import { nextSection, pageOf } from "../../src/tui/views/CompareView"
@@ -69,29 +69,7 @@ describe("the router", () => {
   })
 })
 
-const key = (k: Partial<Key> = {}): Key => ({
-  upArrow: false,
-  downArrow: false,
-  leftArrow: false,
-  rightArrow: false,
-  pageDown: false,
-  pageUp: false,
-  home: false,
-  end: false,
-  return: false,
-  escape: false,
-  ctrl: false,
-  shift: false,
-  tab: false,
-  backspace: false,
-  delete: false,
-  meta: false,
-  super: false,
-  hyper: false,
-  capsLock: false,
-  numLock: false,
-  ...k
-})
+const key = (k: Partial<Key> = {}): Key => ({ ...NO_KEY, ...k })
 const view: ViewOutput = { rows: [], page: 10, hints: [], maxScroll: 20 }
 
 describe("keys", () => {
