@@ -5,6 +5,7 @@
  */
 import type { Funder } from "../domain/policy/types"
 import { centsToString, type Dec } from "../domain/money"
+import type { LoadedScenario } from "../scenario/load"
 import type { RunResult } from "../scenario/run"
 import { type Difference, differences } from "./differences"
 import { metricsOf, type ScenarioMetrics } from "./metrics"
@@ -59,7 +60,32 @@ const m2 = (d: Dec) => d.toFixed(2)
 const map = <K extends string>(m: ReadonlyMap<K, bigint>, keys?: ReadonlyArray<K>) =>
   Object.fromEntries((keys ?? [...m.keys()]).filter((k) => m.has(k)).map((k) => [k, centsToString(m.get(k)!)]))
 
-export const column = (id: string, r: RunResult, m: ScenarioMetrics): ScenarioColumn => ({
+/**
+ * What a column needs of a run besides its metrics: a full run (`RunResult`) has it, and so has a
+ * ledger kept as totals (src/projection).
+ */
+export interface ComparedRun {
+  readonly scenario: LoadedScenario
+  readonly fingerprint: string
+  readonly streamOrder: ReadonlyArray<string>
+  readonly violations: number
+  readonly assumptions: number
+  /** Tells whether two runs replay the same children: equal when they do. */
+  readonly children: string
+}
+
+export const comparedRun = (r: RunResult): ComparedRun => ({
+  scenario: r.scenario,
+  fingerprint: r.fingerprint,
+  streamOrder: r.ledger.streamOrder,
+  violations: r.violations.length,
+  assumptions: r.ledger.assumptions.length,
+  children: [...r.world.children.keys()].sort().join(",")
+})
+
+export const column = (id: string, r: RunResult, m: ScenarioMetrics): ScenarioColumn => columnOf(id, comparedRun(r), m)
+
+const columnOf = (id: string, r: ComparedRun, m: ScenarioMetrics): ScenarioColumn => ({
   id,
   name: r.scenario.spec.name,
   file: r.scenario.file,
@@ -69,7 +95,7 @@ export const column = (id: string, r: RunResult, m: ScenarioMetrics): ScenarioCo
   cost: centsToString(m.costCents),
   payments: centsToString(m.costCents + m.groupLinesCents),
   hours: m.hours.toFixed(2),
-  streams: map(m.streams, r.ledger.streamOrder),
+  streams: map(m.streams, r.streamOrder),
   funders: map(m.funders, FUNDERS),
   costPerChild: m2(m.costPerChild),
   costPerChildHour: m2(m.costPerChildHour),
@@ -99,8 +125,8 @@ export const column = (id: string, r: RunResult, m: ScenarioMetrics): ScenarioCo
     children: g.children
   })),
   monthly: m.monthly.map((x) => ({ month: x.month, cost: centsToString(x.costCents), funders: map(x.funders, FUNDERS) })),
-  violations: r.violations.length,
-  assumptions: r.ledger.assumptions.length
+  violations: r.violations,
+  assumptions: r.assumptions
 })
 
 const diffMap = (a: ReadonlyMap<string, bigint>, b: ReadonlyMap<string, bigint>) => {
@@ -109,18 +135,27 @@ const diffMap = (a: ReadonlyMap<string, bigint>, b: ReadonlyMap<string, bigint>)
 }
 
 /** Compare runs; `baseline` is the index of the run the others are measured against. */
-export const compareRuns = (runs: ReadonlyArray<{ id: string; result: RunResult }>, baseline = 0): CompareDocument => {
-  const metrics = runs.map((r) => metricsOf(r.result))
+export const compareRuns = (runs: ReadonlyArray<{ id: string; result: RunResult }>, baseline = 0): CompareDocument =>
+  compareMetrics(
+    runs.map((r) => ({ id: r.id, run: comparedRun(r.result), metrics: metricsOf(r.result) })),
+    baseline
+  )
+
+/** Compare runs given their metrics (however they were computed); `baseline` as in `compareRuns`. */
+export const compareMetrics = (
+  runs: ReadonlyArray<{ readonly id: string; readonly run: ComparedRun; readonly metrics: ScenarioMetrics }>,
+  baseline = 0
+): CompareDocument => {
+  const metrics = runs.map((r) => r.metrics)
   const base = metrics[baseline]!
   const baseRun = runs[baseline]!
   const warnings: Array<string> = []
-  const periods = new Set(runs.map((r) => `${r.result.scenario.spec.period.from}..${r.result.scenario.spec.period.to}`))
+  const periods = new Set(runs.map((r) => `${r.run.scenario.spec.period.from}..${r.run.scenario.spec.period.to}`))
   if (periods.size > 1) warnings.push(`the scenarios cover different periods (${[...periods].join(", ")}): totals are not like for like`)
-  const childSets = runs.map((r) => [...r.result.world.children.keys()].sort().join(","))
-  if (new Set(childSets).size > 1) warnings.push("the scenarios do not replay the same children: differences include the population, not only the policy or design")
+  if (new Set(runs.map((r) => r.run.children)).size > 1) warnings.push("the scenarios do not replay the same children: differences include the population, not only the policy or design")
   return {
     baseline: baseRun.id,
-    scenarios: runs.map((r, i) => column(r.id, r.result, metrics[i]!)),
+    scenarios: runs.map((r, i) => columnOf(r.id, r.run, metrics[i]!)),
     deltas: runs.map((r, i) => {
       const m = metrics[i]!
       return {
@@ -136,7 +171,7 @@ export const compareRuns = (runs: ReadonlyArray<{ id: string; result: RunResult 
         occupancy: m.occupancy.minus(base.occupancy).toFixed(4)
       }
     }),
-    differences: runs.map((r) => ({ id: r.id, items: r === baseRun ? [] : differences(baseRun.result.scenario, r.result.scenario) })),
+    differences: runs.map((r) => ({ id: r.id, items: r === baseRun ? [] : differences(baseRun.run.scenario, r.run.scenario) })),
     warnings
   }
 }

@@ -11,11 +11,20 @@ export type YearMonth = string
 
 const DAY_MS = 86_400_000
 
+/** Day numbers of dates seen, kept: a replay turns the same few thousand dates into numbers millions of times. */
+const dayNumbers = new Map<string, number>()
+const DAY_NUMBERS_KEPT = 100_000
+
 export const dayNumber = (date: IsoDate): number => {
+  const known = dayNumbers.get(date)
+  if (known !== undefined) return known
   const y = Number(date.slice(0, 4))
   const m = Number(date.slice(5, 7))
   const d = Number(date.slice(8, 10))
-  return Math.floor(Date.UTC(y, m - 1, d) / DAY_MS)
+  const n = Math.floor(Date.UTC(y, m - 1, d) / DAY_MS)
+  if (dayNumbers.size >= DAY_NUMBERS_KEPT) dayNumbers.clear()
+  dayNumbers.set(date, n)
+  return n
 }
 
 export const fromDayNumber = (day: number): IsoDate => new Date(day * DAY_MS).toISOString().slice(0, 10)
@@ -34,11 +43,7 @@ export const monthOf = (date: IsoDate): YearMonth => date.slice(0, 7)
 
 export const firstDayOfMonth = (month: YearMonth): IsoDate => `${month}-01`
 
-export const daysInMonth = (month: YearMonth): number => {
-  const y = Number(month.slice(0, 4))
-  const m = Number(month.slice(5, 7))
-  return new Date(Date.UTC(y, m, 0)).getUTCDate()
-}
+export const daysInMonth = (month: YearMonth): number => monthInterval(month).to - monthInterval(month).from + 1
 
 export const lastDayOfMonth = (month: YearMonth): IsoDate =>
   `${month}-${String(daysInMonth(month)).padStart(2, "0")}`
@@ -69,10 +74,22 @@ export interface DayInterval {
   readonly to: number
 }
 
-export const monthInterval = (month: YearMonth): DayInterval => ({
-  from: dayNumber(firstDayOfMonth(month)),
-  to: dayNumber(lastDayOfMonth(month))
-})
+const monthIntervals = new Map<string, DayInterval>()
+
+/** The days of a month (kept per month: the rules ask for them for every child-month). */
+export const monthInterval = (month: YearMonth): DayInterval => {
+  let i = monthIntervals.get(month)
+  if (i === undefined) {
+    const y = Number(month.slice(0, 4))
+    const m = Number(month.slice(5, 7))
+    const from = Math.floor(Date.UTC(y, m - 1, 1) / DAY_MS)
+    const to = Math.floor(Date.UTC(y, m, 0) / DAY_MS)
+    i = Object.freeze({ from, to })
+    if (monthIntervals.size >= DAY_NUMBERS_KEPT) monthIntervals.clear()
+    monthIntervals.set(month, i)
+  }
+  return i
+}
 
 export const intersect = (a: DayInterval, b: DayInterval): DayInterval | undefined => {
   const from = Math.max(a.from, b.from)

@@ -2,7 +2,7 @@
  * Running a scenario: replay its events as an Effect Stream into the world,
  * compute the ledger, check the invariants, fingerprint the whole.
  */
-import { createHash } from "node:crypto"
+import { createHash, hash } from "node:crypto"
 import { Effect, Result, Stream } from "effect"
 import type { EventEnvelope } from "../events"
 import { checkInvariants } from "../domain/invariants/check"
@@ -27,11 +27,13 @@ export interface RunResult {
 /** Up to this many events, a run keeps them to check determinism by a second, reversed replay. */
 export const DETERMINISM_CHECK_LIMIT = 200_000
 
-const MOD = 1n << 256n
+/** Event digests are sums modulo 2^256 (`addToDigest`). */
+export const DIGEST_MODULUS = 1n << 256n
+const MOD = DIGEST_MODULUS
 
 /** An order-independent digest of a set of events: the sum of their hashes modulo 2^256. */
-const eventHash = (e: EventEnvelope): bigint =>
-  BigInt(`0x${createHash("sha256").update(JSON.stringify([e.eventId, e.type, e.schemaVersion, e.stream, e.validTime, e.recordedTime, e.data, e.metadata])).digest("hex")}`)
+export const eventHash = (e: EventEnvelope): bigint =>
+  BigInt(`0x${hash("sha256", JSON.stringify([e.eventId, e.type, e.schemaVersion, e.stream, e.validTime, e.recordedTime, e.data, e.metadata]), "hex")}`)
 
 const parametersText = (s: LoadedScenario): string =>
   JSON.stringify([...s.params.parameters.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, p]) => [k, p.values]))

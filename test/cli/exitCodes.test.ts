@@ -31,7 +31,7 @@ describe("exit codes", { timeout: 180_000 }, () => {
     ["CSV export without -o", ["export", "scenarios/rotterdam-small.yaml", "--format", "csv"]],
     ["an unknown export format", ["export", "scenarios/rotterdam-small.yaml", "--format", "pdf", "-o", "x"]],
     ["a report without --half-year or --year", ["report", "scenarios/rotterdam-small.yaml"]],
-    ["a store action that does not exist", ["store", "rebuild"]]
+    ["a store action that does not exist", ["store", "compact"]]
   ])("2: %s", async (_what, args) => {
     const r = await geldstroom(...args)
     expect(r.code).toBe(2)

@@ -1,5 +1,8 @@
 import { existsSync } from "node:fs"
 import { parseArgs } from "node:util"
+import { Effect } from "effect"
+import { type Rebuilt, rebuildProjections } from "../../projection/rebuild"
+import { storeFile } from "../../projection/scenario"
 import { readAllStatus, sqliteStatus, type StoreStatusReport, verifyStore, type VerifyReport } from "../../io/storeInspect"
 import { storeLayer } from "../../store/select"
 import { type Command, EXIT } from "../command"
@@ -26,17 +29,35 @@ const verifyText = (v: VerifyReport): string =>
         ""
       ].join("\n")
 
+const rebuildText = (store: string, rebuilt: ReadonlyArray<Rebuilt>): string =>
+  rebuilt.length === 0
+    ? `${store}: no projections to rebuild\n`
+    : [
+        ...rebuilt.map((r) =>
+          r.outcome === "rebuilt"
+            ? `rebuilt ${r.name}: ${r.events} events, ${r.children} children, ${r.childMonths} child-months, ${r.violations} violation(s), checkpoint ${r.checkpoint}, ${r.seconds?.toFixed(1)} s`
+            : `skipped ${r.name}: ${r.reason}`
+        ),
+        ""
+      ].join("\n")
+
 export const storeCommand: Command = {
   name: "store",
-  summary: "inspect an event store: status (what it holds) or verify (every event still decodes)",
-  usage: "geldstroom store status|verify [--store PATH|eventstoredb] [--json]",
+  summary: "inspect an event store: status (what it holds), verify (every event still decodes) or rebuild (its projections, by replay)",
+  usage: "geldstroom store status|verify|rebuild [--store PATH|eventstoredb] [--json]",
   options: [
     ["status", "path, events, streams, head position and size"],
     ["verify", "read every event and check it decodes; each corrupt event is reported with its position (exit 5)"],
+    ["rebuild", "replay the embedded store into each projection kept in it (docs/benchmarks.md), from its scenario file; each is written with its new checkpoint in one transaction"],
     ["--store PATH|eventstoredb", "the store (default: the embedded store in your data directory)"],
     ["--json", "print the status or the verification as JSON"]
   ],
-  examples: ["geldstroom store status", "geldstroom store verify --store ./events.sqlite", "geldstroom store status --store eventstoredb --json"],
+  examples: [
+    "geldstroom store status",
+    "geldstroom store verify --store ./events.sqlite",
+    "geldstroom store status --store eventstoredb --json",
+    "geldstroom store rebuild --store ./events.sqlite"
+  ],
   run: async (argv) => {
     const { values, positionals } = parseArgs({
       args: [...argv],
@@ -44,12 +65,26 @@ export const storeCommand: Command = {
       options: { store: { type: "string" }, json: { type: "boolean" } }
     })
     const [action, ...rest] = positionals
-    if ((action !== "status" && action !== "verify") || rest.length > 0) {
-      process.stderr.write("geldstroom store: say 'status' or 'verify'\n")
+    if ((action !== "status" && action !== "verify" && action !== "rebuild") || rest.length > 0) {
+      process.stderr.write("geldstroom store: say 'status', 'verify' or 'rebuild'\n")
       return EXIT.usage
     }
     const path = sqlitePathOf(values.store)
     const print = (text: string, json: unknown) => process.stdout.write(values.json ? `${JSON.stringify(json, null, 2)}\n` : text)
+    if (action === "rebuild") {
+      if (path === undefined) {
+        process.stderr.write("geldstroom store rebuild: projections are kept in the embedded store only; name a SQLite store with --store PATH\n")
+        return EXIT.usage
+      }
+      if (!existsSync(path)) {
+        process.stderr.write(`geldstroom store: no store at ${path}: nothing to rebuild\n`)
+        return EXIT.store
+      }
+      return runCli(Effect.scoped(Effect.flatMap(storeFile(path), rebuildProjections)), (rebuilt) => {
+        print(rebuildText(path, rebuilt), rebuilt)
+        return rebuilt.some((r) => r.outcome === "skipped") ? EXIT.invalidInput : EXIT.ok
+      })
+    }
     if (action === "status") {
       const program = path === undefined ? withStore(readAllStatus, storeLayer(values.store)) : sqliteStatus(path)
       return runCli(program, (s) => {

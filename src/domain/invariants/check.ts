@@ -7,13 +7,14 @@
  * src/scenario/run.ts) and by the property tests in test/properties/.
  */
 import { monthInterval } from "../calendar"
-import type { ChildMonth, Ledger, Violation } from "../ledger/types"
+import type { BudgetUse, ChildMonth, GroupMonth, Ledger, Violation } from "../ledger/types"
 import { dayRange } from "../ledger/trace"
 import { Dec, sum, ZERO } from "../money"
 import { decimalOn } from "../parameters/lookup"
 import type { ParameterSet } from "../parameters/types"
 import type { Policy } from "../policy/types"
-import { groupInfos } from "../rules/groups"
+import { type GroupInfo, groupInfos } from "../rules/groups"
+import { KeptTree, plus } from "../rules/kept"
 import { type ChildTimeline, childTimeline } from "../timeline/periods"
 import type { World } from "../timeline/world"
 
@@ -30,7 +31,17 @@ export const INVARIANT_NAMES: Record<number, string> = {
 
 const TOLERANCE = new Dec("1e-20")
 
-type Push = (invariant: number, subject: string, month: string | undefined, detail: string) => void
+/** Where a check reports a violation. */
+export type Push = (invariant: number, subject: string, month: string | undefined, detail: string) => void
+
+/** A list of violations and the `Push` that adds to it. */
+export const violationList = (): { readonly violations: Array<Violation>; readonly push: Push } => {
+  const violations: Array<Violation> = []
+  return {
+    violations,
+    push: (invariant, subject, month, detail) => violations.push({ invariant, name: INVARIANT_NAMES[invariant]!, subject, month, detail })
+  }
+}
 
 const covers = (periods: ReadonlyArray<{ from: number; to: number }>, from: number, to: number) =>
   periods.some((p) => p.from <= from && to <= p.to)
@@ -42,7 +53,31 @@ const overlapsAny = (periods: ReadonlyArray<{ from: number; to: number }>, from:
 const segmentsOfRule = (c: ChildMonth, rule: string) =>
   c.lines.filter((l) => l.trace.rule === rule).flatMap((l) => l.segments)
 
-const checkChildMonth = (c: ChildMonth, t: ChildTimeline, params: ParameterSet, policy: Policy, push: Push) => {
+/** The policy's Jeugdwet streams (kept per policy). */
+const jeugdwetByPolicy = new WeakMap<Policy, ReadonlySet<string>>()
+const jeugdwetStreams = (policy: Policy): ReadonlySet<string> => {
+  let s = jeugdwetByPolicy.get(policy)
+  if (s === undefined) jeugdwetByPolicy.set(policy, (s = new Set(policy.streams.filter((x) => x.jeugdwet).map((x) => x.name))))
+  return s
+}
+
+/** Every placement piece of a timeline (kept for the last timeline: a child's months are checked one after another). */
+type Piece = ChildTimeline["placements"][number]["pieces"][number]
+let lastTimeline: ChildTimeline | undefined
+let lastPieces: ReadonlyArray<Piece> = []
+const piecesOf = (t: ChildTimeline): ReadonlyArray<Piece> => {
+  if (t !== lastTimeline) {
+    lastPieces = t.placements.flatMap((x) => x.pieces)
+    lastTimeline = t
+  }
+  return lastPieces
+}
+
+/** The SMI hours an indication allows in a segment (the same few recur). */
+const smiLimits = new KeptTree<Dec>()
+
+/** Invariants 1-7 on one child-month, against the child's own timeline. */
+export const checkChildMonth = (c: ChildMonth, t: ChildTimeline, params: ParameterSet, policy: Policy, push: Push): void => {
   const who = `child ${c.childId}`
   // 1. Conservation: exact, and to the cent.
   const total = sum(c.lines.map((l) => l.amount))
@@ -58,7 +93,7 @@ const checkChildMonth = (c: ChildMonth, t: ChildTimeline, params: ParameterSet, 
   for (const s of smi) if (overlapsAny(kot, s.from, s.to)) push(2, who, c.month, `KOT and SMI both pay ${dayRange(s.from, s.to)}`)
   for (const s of smi) if (overlapsAny(t.kot, s.from, s.to)) push(2, who, c.month, `SMI pays ${dayRange(s.from, s.to)} while a KOT entitlement runs`)
   // 3. Jeugdwet streams only on the plus or jeugdhulp layer.
-  const jeugdwet = new Set(policy.streams.filter((s) => s.jeugdwet).map((s) => s.name))
+  const jeugdwet = jeugdwetStreams(policy)
   for (const l of c.lines) if (jeugdwet.has(l.stream) && l.layer === "regular") push(3, who, c.month, `${l.stream} pays the regular layer`)
   // 4. Overbrugging only with a jeugdhulp indication while waiting; bouwsteen never with one; never both.
   const jeugdhulpInd = t.indications.filter((i) => i.kind === "jeugdhulp")
@@ -76,11 +111,11 @@ const checkChildMonth = (c: ChildMonth, t: ChildTimeline, params: ParameterSet, 
   const monthStart = monthInterval(c.month).from
   const cap = decimalOn(params, "kot.maximum-uren-per-maand", monthStart)
   const kotHours = sum(kot.map((s) => s.hours ?? ZERO))
-  if (cap._tag === "Success" && kotHours.greaterThan(cap.success.value.plus(TOLERANCE)))
+  if (cap._tag === "Success" && kotHours.greaterThan(plus(cap.success.value, TOLERANCE)))
     push(5, who, c.month, `KOT pays ${kotHours.toFixed(2)} hours, above ${cap.success.value}`)
   for (const l of c.lines.filter((l) => l.trace.rule === "kot"))
     for (const s of l.segments) {
-      const pieces = t.placements.flatMap((p) => p.pieces).filter((p) => p.from <= s.from && s.to <= p.to)
+      const pieces = piecesOf(t).filter((p) => p.from <= s.from && s.to <= p.to)
       // The maximum of the care type this segment paid for (a child may have two placements at once).
       const careTypes = s.careType !== undefined ? [s.careType] : pieces.map((p) => p.data.careType)
       for (const careType of careTypes) {
@@ -96,12 +131,15 @@ const checkChildMonth = (c: ChildMonth, t: ChildTimeline, params: ParameterSet, 
       t.indications.find((i) => (i.kind === "smi" || i.kind === "smi-plus") && i.from <= s.from && s.to <= i.to)
     if (ind?.data.maxHoursPerWeek !== undefined && s.hours !== undefined) {
       const days = s.to - s.from + 1
-      const limit = new Dec(ind.data.maxHoursPerWeek).times(policy.contractWeeksPerYear.value).times(days).dividedBy(12 * (monthInterval(c.month).to - monthStart + 1))
-      if (s.hours.greaterThan(limit.plus(TOLERANCE))) push(5, who, c.month, `SMI pays ${s.hours.toFixed(2)} h in ${dayRange(s.from, s.to)}, above the indication's ${limit.toFixed(2)} h`)
+      const weekly = ind.data.maxHoursPerWeek
+      const limit = smiLimits.get([c.month, policy.contractWeeksPerYear.value, weekly, days], () =>
+        new Dec(weekly).times(policy.contractWeeksPerYear.value).times(days).dividedBy(12 * (monthInterval(c.month).to - monthStart + 1))
+      )
+      if (s.hours.greaterThan(plus(limit, TOLERANCE))) push(5, who, c.month, `SMI pays ${s.hours.toFixed(2)} h in ${dayRange(s.from, s.to)}, above the indication's ${limit.toFixed(2)} h`)
     }
   }
   // 6. Validity in time: every paid day inside a placement and inside what grounds the payment.
-  const placements = t.placements.flatMap((p) => p.pieces)
+  const placements = piecesOf(t)
   for (const l of c.lines)
     for (const s of l.segments) {
       if (!covers(placements, s.from, s.to)) push(6, who, c.month, `${l.stream} pays ${dayRange(s.from, s.to)} outside any placement`)
@@ -125,10 +163,27 @@ export interface InvariantInput {
   readonly policy: Policy
 }
 
+/** 7. A group line is never negative; 1. its subsidy splits exactly into children, vacancy and surplus. */
+export const checkGroupMonth = (g: GroupMonth, push: Push): void => {
+  if (g.vacancy.isNegative() || g.surplus.isNegative()) push(7, `group ${g.groupId}`, g.month, "negative vacancy or surplus")
+  const paidToChildren = g.allocated.minus(g.surplus)
+  if (paidToChildren.plus(g.surplus).plus(g.vacancy).minus(g.subsidy).abs().greaterThan(TOLERANCE))
+    push(1, `group ${g.groupId}`, g.month, "subsidy does not split exactly into children, vacancy and surplus")
+}
+
+/** 5. A group's kindplek subsidy in a year is at most its awarded places × price. */
+export const checkGroupYear = (groupId: string, year: number, subsidy: Dec, info: GroupInfo | undefined, push: Push): void => {
+  const awarded = sum((info?.awards ?? []).filter((a) => a.year === year).map((a) => a.pricePerPlace.times(a.places)))
+  if (subsidy.greaterThan(awarded.plus(TOLERANCE))) push(5, `group ${groupId}`, undefined, `kindplek subsidy ${subsidy.toFixed(2)} in ${year} above awarded ${awarded.toFixed(2)}`)
+}
+
+/** 5. Every budget line over its budget is flagged as an overrun. */
+export const checkBudget = (b: BudgetUse, push: Push): void => {
+  if (b.used.greaterThan(b.budget) !== b.overrun) push(5, `budget line ${b.budgetLineId}`, undefined, "overrun not reported")
+}
+
 export const checkInvariants = (input: InvariantInput, ledger: Ledger): ReadonlyArray<Violation> => {
-  const violations: Array<Violation> = []
-  const push: Push = (invariant, subject, month, detail) =>
-    violations.push({ invariant, name: INVARIANT_NAMES[invariant]!, subject, month, detail })
+  const { violations, push } = violationList()
   const timelines = new Map<string, ChildTimeline>()
   for (const c of ledger.children) {
     let t = timelines.get(c.childId)
@@ -147,21 +202,14 @@ export const checkInvariants = (input: InvariantInput, ledger: Ledger): Readonly
   const groups = groupInfos(input.world.groups)
   const perGroupYear = new Map<string, Dec>()
   for (const g of ledger.groups) {
-    if (g.vacancy.isNegative() || g.surplus.isNegative()) push(7, `group ${g.groupId}`, g.month, "negative vacancy or surplus")
+    checkGroupMonth(g, push)
     const key = `${g.groupId}|${g.month.slice(0, 4)}`
     perGroupYear.set(key, (perGroupYear.get(key) ?? ZERO).plus(g.subsidy))
-    const paidToChildren = g.allocated.minus(g.surplus)
-    if (paidToChildren.plus(g.surplus).plus(g.vacancy).minus(g.subsidy).abs().greaterThan(TOLERANCE))
-      push(1, `group ${g.groupId}`, g.month, "subsidy does not split exactly into children, vacancy and surplus")
   }
   for (const [key, total] of perGroupYear) {
     const [groupId, year] = key.split("|") as [string, string]
-    const info = groups.get(groupId)
-    const awarded = sum((info?.awards ?? []).filter((a) => a.year === Number(year)).map((a) => a.pricePerPlace.times(a.places)))
-    if (total.greaterThan(awarded.plus(TOLERANCE))) push(5, `group ${groupId}`, undefined, `kindplek subsidy ${total.toFixed(2)} in ${year} above awarded ${awarded.toFixed(2)}`)
+    checkGroupYear(groupId, Number(year), total, groups.get(groupId), push)
   }
-  // 5. Every budget line over its budget is flagged as an overrun.
-  for (const b of ledger.budgets)
-    if (b.used.greaterThan(b.budget) !== b.overrun) push(5, `budget line ${b.budgetLineId}`, undefined, "overrun not reported")
+  for (const b of ledger.budgets) checkBudget(b, push)
   return violations
 }

@@ -62,3 +62,15 @@ export const mergeEvents = (...lists: ReadonlyArray<ReadonlyArray<string>>): Rea
 
 export const dayRange = (from: number, to: number): string =>
   from === to ? fromDayNumber(from) : `${fromDayNumber(from)}..${fromDayNumber(to)}`
+
+const untracedByRule = new Map<string, Trace>()
+
+/** The trace of a line computed without traces (`RuleContext.traces` false): only the rule's id. */
+export const untraced = (rule: string): Trace => {
+  let t = untracedByRule.get(rule)
+  if (t === undefined) {
+    t = Object.freeze({ rule, description: "", source: "", formula: [], parameters: [], events: [] })
+    untracedByRule.set(rule, t)
+  }
+  return t
+}

@@ -24,6 +24,24 @@ export interface KotPercentage {
 
 const euro = (s: string) => Number(s).toLocaleString("en-US")
 
+/** A table's rows with their edges parsed once, and the answer per row and rank once made. */
+interface PreparedTable {
+  readonly edges: ReadonlyArray<Dec | null>
+  readonly answers: Map<string, KotPercentage>
+}
+
+/** Prepared tables by the dated value they came from (a parameter set never changes once built). */
+const prepared = new WeakMap<DatedValue<KotTable>, PreparedTable>()
+
+const prepare = (table: DatedValue<KotTable>): PreparedTable => {
+  let p = prepared.get(table)
+  if (p === undefined) {
+    p = { edges: table.value.rows.map((r) => (r.upTo === null ? null : new Dec(r.upTo))), answers: new Map() }
+    prepared.set(table, p)
+  }
+  return p
+}
+
 export const kotPercentage = (
   set: ParameterSet,
   day: number,
@@ -33,9 +51,14 @@ export const kotPercentage = (
   const table = valueOn<KotTable>(set, KOT_TABLE_PATH, day)
   if (table._tag === "Failure") return Result.fail(table.failure)
   const rows = table.success.value.rows
+  const { edges, answers } = prepare(table.success)
   let lower = "0"
-  for (const row of rows) {
-    if (row.upTo === null || income.lessThanOrEqualTo(row.upTo)) {
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!
+    const edge = edges[i]!
+    if (edge === null || income.lessThanOrEqualTo(edge)) {
+      const known = answers.get(`${i}|${rank}`)
+      if (known !== undefined) return Result.succeed(known)
       const band = row.upTo === null ? `above ${euro(lower)}` : `${euro(lower)}–${euro(row.upTo)}`
       const pct = row[rank]
       if (pct === null) {
@@ -47,9 +70,11 @@ export const kotPercentage = (
           })
         )
       }
-      return Result.succeed({ fraction: new Dec(pct).dividedBy(100), percentage: pct, band, table: table.success })
+      const answer: KotPercentage = { fraction: new Dec(pct).dividedBy(100), percentage: pct, band, table: table.success }
+      answers.set(`${i}|${rank}`, answer)
+      return Result.succeed(answer)
     }
-    lower = row.upTo
+    lower = row.upTo!
   }
   return Result.fail(
     new MissingParameter({

@@ -10,12 +10,38 @@ import { type DatedValue, MissingParameter, type Parameter, type ParameterSet } 
 
 export const emptyParameterSet: ParameterSet = { parameters: new Map() }
 
+/**
+ * Lookups are kept per parameter set, by path and day. A ParameterSet is never changed once built
+ * (`withOverrides` makes a new one), so a lookup's answer is a pure function of (set, path, day):
+ * the rules ask the same few values for millions of child-months.
+ */
+const valueCache = new WeakMap<ParameterSet, Map<string, Map<number, Result.Result<DatedValue, MissingParameter>>>>()
+
+/** The kept answers of one set for one path, by day. */
+const cacheOf = <V>(caches: WeakMap<ParameterSet, Map<string, Map<number, V>>>, set: ParameterSet, path: string): Map<number, V> => {
+  let byPath = caches.get(set)
+  if (byPath === undefined) caches.set(set, (byPath = new Map()))
+  let byDay = byPath.get(path)
+  if (byDay === undefined) byPath.set(path, (byDay = new Map()))
+  return byDay
+}
+
 /** The dated value of a parameter on a day (a day number), or MissingParameter. */
 export const valueOn = <T = unknown>(
   set: ParameterSet,
   path: string,
   day: number
 ): Result.Result<DatedValue<T>, MissingParameter> => {
+  const cache = cacheOf(valueCache, set, path)
+  let found = cache.get(day)
+  if (found === undefined) {
+    found = lookUp(set, path, day)
+    cache.set(day, found)
+  }
+  return found as Result.Result<DatedValue<T>, MissingParameter>
+}
+
+const lookUp = (set: ParameterSet, path: string, day: number): Result.Result<DatedValue, MissingParameter> => {
   const iso = fromDayNumber(day)
   const parameter = set.parameters.get(path)
   if (parameter === undefined) {
@@ -26,19 +52,29 @@ export const valueOn = <T = unknown>(
     const v = parameter.values[i]!
     if (v.validFrom <= iso && iso <= v.validUntil) {
       if (v.value === null || v.value === undefined) break
-      return Result.succeed(v as DatedValue<T>)
+      return Result.succeed(v)
     }
   }
   return Result.fail(new MissingParameter({ path, day: iso, detail: "no confirmed value is valid on this day" }))
 }
+
+/** Looked-up decimals per parameter set, by path and day (see `valueCache`). */
+const decimalCache = new WeakMap<ParameterSet, Map<string, Map<number, Result.Result<DatedValue<Dec>, MissingParameter>>>>()
 
 /** A decimal parameter (amounts, hours, percentages) on a day. */
 export const decimalOn = (
   set: ParameterSet,
   path: string,
   day: number
-): Result.Result<DatedValue<Dec>, MissingParameter> =>
-  Result.map(valueOn<string | number>(set, path, day), (v) => ({ ...v, value: new Dec(v.value) }))
+): Result.Result<DatedValue<Dec>, MissingParameter> => {
+  const cache = cacheOf(decimalCache, set, path)
+  let found = cache.get(day)
+  if (found === undefined) {
+    found = Result.map(valueOn<string | number>(set, path, day), (v) => ({ ...v, value: new Dec(v.value) }))
+    cache.set(day, found)
+  }
+  return found
+}
 
 /** Layer scenario-supplied values over a parameter set. Unknown paths become new parameters. */
 export const withOverrides = (

@@ -6,16 +6,17 @@
  * exactly (DOMAIN.md invariant 1) and no amount is negative (invariant 7).
  */
 import type { LedgerLine } from "../ledger/types"
-import { mergeEvents } from "../ledger/trace"
-import { type Dec, min, ZERO } from "../money"
+import { mergeEvents, untraced } from "../ledger/trace"
+import { type Dec, isPositive, min, ZERO } from "../money"
 import { type Layer, LAYERS, type PayerRule } from "../policy/types"
-import type { RuleContext } from "./context"
+import { type RuleContext, tracing } from "./context"
 import { type Claim, eur } from "./claim"
 import { directClaim } from "./direct"
 import { jeugdhulpClaim } from "./jeugdhulp"
-import { type GroupAllocation, kindplekClaim } from "./kindplek"
+import { type AllocationLookup, kindplekClaim } from "./kindplek"
 import { kotClaim } from "./kot"
 import type { ChildMonthMeasure } from "./measure"
+import { minus } from "./kept"
 import { smiClaim } from "./smi"
 
 const claimOf = (
@@ -23,7 +24,7 @@ const claimOf = (
   m: ChildMonthMeasure,
   layer: Layer,
   rule: PayerRule,
-  allocations: ReadonlyMap<string, GroupAllocation>
+  allocations: AllocationLookup
 ): Claim | undefined => {
   switch (rule.kind) {
     case "kot":
@@ -54,8 +55,9 @@ const layerAmount = (m: ChildMonthMeasure, layer: Layer): Dec =>
 export const apportion = (
   ctx: RuleContext,
   m: ChildMonthMeasure,
-  allocations: ReadonlyMap<string, GroupAllocation>
+  allocations: AllocationLookup
 ): Apportioned => {
+  const traced = tracing(ctx)
   const lines: Array<LedgerLine> = []
   const kindplekByGroup = new Map<string, Dec>()
   const kindplekClaimedByGroup = new Map<string, Dec>()
@@ -76,7 +78,11 @@ export const apportion = (
         }
       }
       if (paid.isZero()) continue
-      left = left.minus(paid)
+      left = minus(left, paid)
+      if (!traced) {
+        lines.push({ stream: claim.stream, layer, amount: paid, segments: claim.segments, trace: claim.trace })
+        continue
+      }
       const capped = paid.lessThan(claim.amount)
         ? [`capped at what was still uncovered of the ${layer} layer: ${eur(paid)} of ${eur(claim.amount)}`]
         : []
@@ -88,7 +94,10 @@ export const apportion = (
         trace: { ...claim.trace, formula: [...claim.trace.formula, ...capped] }
       })
     }
-    if (left.greaterThan(0)) {
+    if (isPositive(left) && !traced) {
+      const segments = m.segments.map((s) => ({ from: s.segment.from, to: s.segment.to }))
+      lines.push({ stream: policy.residual, layer, amount: left, segments, trace: untraced("residual") })
+    } else if (isPositive(left)) {
       const events = mergeEvents(m.segments.flatMap((s) => s.pieces.flatMap((p) => p.piece.events)))
       lines.push({
         stream: policy.residual,

@@ -4,16 +4,17 @@
  * in id order, whatever order their events came in.
  */
 import { Data, Result } from "effect"
-import { monthInterval, type YearMonth, yearOf } from "../calendar"
+import { type YearMonth, yearOf } from "../calendar"
 import type { Assumption, BudgetUse, ChildMonth, GroupMonth, Ledger } from "../ledger/types"
-import { Dec, splitToCents, toCents, ZERO } from "../money"
+import { Dec, exactPlus, ZERO } from "../money"
 import type { MissingParameter, ParameterSet } from "../parameters/types"
-import { type Layer, type Policy, streamOrder } from "../policy/types"
+import { type Policy, streamOrder } from "../policy/types"
 import { latestRecorded } from "../timeline/facts"
 import { childTimeline } from "../timeline/periods"
 import type { World } from "../timeline/world"
 import { policyAssumptions } from "../policy/assumptions"
-import { apportion } from "./apportion"
+import { hasGroupMonth } from "./allocations"
+import { childMonthOf, type Rounding } from "./childMonth"
 import { MissingCollector, type RuleContext } from "./context"
 import { groupInfos } from "./groups"
 import { allocateGroupMonth, type GroupAllocation, groupMonthKey, OccupancyTally, vacancyOf } from "./kindplek"
@@ -37,6 +38,12 @@ export interface ComputeInput {
 }
 
 const sortedKeys = <V>(m: ReadonlyMap<string, V>) => [...m.keys()].sort()
+
+/** The policy's stream order, and its residual payers (they absorb the rounding difference). */
+export const roundingOf = (policy: Policy): Rounding => ({
+  order: streamOrder(policy),
+  residuals: new Set([policy.layers.regular.residual, policy.layers.plus.residual, policy.layers.jeugdhulp.residual])
+})
 
 export const computeLedger = (input: ComputeInput): Result.Result<Ledger, MissingParameters> => {
   const { world, params, policy, months } = input
@@ -65,47 +72,26 @@ export const computeLedger = (input: ComputeInput): Result.Result<Ledger, Missin
   const subsidised = policy.layers.plus.payers.some((p) => p.kind === "kindplek")
   for (const groupId of sortedKeys(groups)) {
     const g = groups.get(groupId)!
-    for (const month of months) {
-      const mi = monthInterval(month)
-      const hasAward = subsidised && g.awards.some((a) => a.year === yearOf(month))
-      if ((g.from > mi.to || g.to < mi.from) && !hasAward) continue
-      allocations.set(groupMonthKey(groupId, month), allocateGroupMonth(g, month, tally, subsidised))
-    }
+    for (const month of months)
+      if (hasGroupMonth(g, month, subsidised)) allocations.set(groupMonthKey(groupId, month), allocateGroupMonth(g, month, tally, subsidised))
   }
 
-  // 3. Apportion every child-month; round to cents.
-  const order = streamOrder(policy)
-  // Residual payers absorb the ledger's rounding difference, the provider before the parent.
-  const residuals = new Set([policy.layers.regular.residual, policy.layers.plus.residual, policy.layers.jeugdhulp.residual])
+  // 3. Apportion every child-month; round to cents. Group-month totals are exact sums (any order).
+  const rounding = roundingOf(policy)
   const paidByGroup = new Map<string, Dec>()
   const claimedByGroup = new Map<string, Dec>()
   const children: Array<ChildMonth> = []
   for (const m of measures) {
-    const { lines, kindplekByGroup, kindplekClaimedByGroup } = apportion(ctx, m, allocations)
-    for (const [g, v] of kindplekByGroup) paidByGroup.set(groupMonthKey(g, m.month), (paidByGroup.get(groupMonthKey(g, m.month)) ?? ZERO).plus(v))
-    for (const [g, v] of kindplekClaimedByGroup) claimedByGroup.set(groupMonthKey(g, m.month), (claimedByGroup.get(groupMonthKey(g, m.month)) ?? ZERO).plus(v))
-    const perStream = new Map<string, Dec>()
-    for (const l of lines) perStream.set(l.stream, (perStream.get(l.stream) ?? ZERO).plus(l.amount))
-    const parts = order.filter((s) => perStream.has(s)).map((s) => [s, perStream.get(s)!] as const)
-    const cost = m.regular.plus(m.plus).plus(m.jeugdhulp)
-    const groupIds = [...new Set(m.segments.flatMap((s) => s.pieces.map((p) => p.piece.data.groupId)))].sort()
-    const providers = [...new Set(m.segments.flatMap((s) => s.pieces.map((p) => p.piece.data.providerId)))].sort()
-    const groupHours = new Map<string, Dec>()
-    for (const s of m.segments) for (const p of s.pieces) groupHours.set(p.piece.data.groupId, (groupHours.get(p.piece.data.groupId) ?? ZERO).plus(p.hours))
-    children.push({
-      childId: m.childId,
-      month: m.month,
-      groups: groupIds,
-      providers,
-      hours: m.hours,
-      groupHours,
-      cost,
-      layers: { regular: m.regular, plus: m.plus, jeugdhulp: m.jeugdhulp } satisfies Record<Layer, Dec>,
-      lines,
-      costCents: toCents(cost),
-      // Split to the cost's own cents (not a re-rounding of the parts' 60-digit sum).
-      streamCents: new Map(splitToCents(parts, { total: toCents(cost), residuals }))
-    })
+    const { childMonth, kindplekByGroup, kindplekClaimedByGroup } = childMonthOf(ctx, m, allocations, rounding)
+    for (const [g, v] of kindplekByGroup) {
+      const key = groupMonthKey(g, m.month)
+      paidByGroup.set(key, exactPlus(paidByGroup.get(key) ?? ZERO, v))
+    }
+    for (const [g, v] of kindplekClaimedByGroup) {
+      const key = groupMonthKey(g, m.month)
+      claimedByGroup.set(key, exactPlus(claimedByGroup.get(key) ?? ZERO, v))
+    }
+    children.push(childMonth)
   }
 
   // 4. Group-level lines: vacancy and surplus, occupancy and its flags.
@@ -118,7 +104,7 @@ export const computeLedger = (input: ComputeInput): Result.Result<Ledger, Missin
 
   return Result.succeed({
     months,
-    streamOrder: order,
+    streamOrder: rounding.order,
     children,
     groups: groupMonths,
     budgets: budgetUse(world, policy, months, children, groupMonths),
@@ -168,7 +154,7 @@ const budgetUse = (
   return out
 }
 
-const collectAssumptions = (params: ParameterSet, policy: Policy, fallbackGroups: ReadonlySet<string>): ReadonlyArray<Assumption> => {
+export const collectAssumptions = (params: ParameterSet, policy: Policy, fallbackGroups: ReadonlySet<string>): ReadonlyArray<Assumption> => {
   const out: Array<Assumption> = []
   for (const p of params.parameters.values())
     for (const v of p.values)

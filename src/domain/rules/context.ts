@@ -17,7 +17,16 @@ export interface RuleContext {
   readonly policy: Policy
   readonly groups: ReadonlyMap<string, GroupInfo>
   readonly missing: MissingCollector
+  /**
+   * Whether ledger lines carry their full trace (formula, parameter reads, events). Default true.
+   * A run at national scale keeps only totals and turns them off (amounts are the same either
+   * way); `explain` recomputes one child with them on.
+   */
+  readonly traces?: boolean
 }
+
+/** Whether the rules build traces in this context (see `RuleContext.traces`). */
+export const tracing = (ctx: RuleContext): boolean => ctx.traces !== false
 
 /** Collects missing parameters, once each, so a run reports all of them together. */
 export class MissingCollector {

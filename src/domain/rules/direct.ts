@@ -6,10 +6,10 @@
  * "Financiering"). The stream, share and condition are policy data.
  */
 import type { PaidSegment } from "../ledger/types"
-import { dayRange, mergeEvents, sourcedRead } from "../ledger/trace"
+import { dayRange, mergeEvents, sourcedRead, untraced } from "../ledger/trace"
 import { type Dec, ZERO } from "../money"
 import type { Layer, PayerCondition, Sourced } from "../policy/types"
-import type { RuleContext } from "./context"
+import { type RuleContext, tracing } from "./context"
 import { type Claim, eur, pct } from "./claim"
 import type { ChildMonthMeasure, SegmentMeasure } from "./measure"
 
@@ -24,13 +24,14 @@ const meets = (s: SegmentMeasure, c: PayerCondition) =>
   c.kind === "always" ? undefined : s.segment.indications.find((i) => c.kinds.includes(i.kind))
 
 export const directClaim = (
-  _ctx: RuleContext,
+  ctx: RuleContext,
   m: ChildMonthMeasure,
   layer: Layer,
   stream: string,
   share: Sourced<Dec>,
   condition: PayerCondition
 ): Claim | undefined => {
+  const traced = tracing(ctx)
   let amount = ZERO
   const segments: Array<PaidSegment> = []
   const formula: Array<string> = []
@@ -42,15 +43,16 @@ export const directClaim = (
     if (condition.kind === "indication" && grounding === undefined) continue
     const paid = base.times(share.value)
     amount = amount.plus(paid)
-    events.push(...s.pieces.flatMap((p) => p.piece.events), ...(grounding?.events ?? []))
+    if (traced) events.push(...s.pieces.flatMap((p) => p.piece.events), ...(grounding?.events ?? []))
     segments.push({
       from: s.segment.from,
       to: s.segment.to,
       ...(grounding ? { groundedBy: { kind: `indication:${grounding.kind}`, from: grounding.from, to: grounding.to } } : {})
     })
-    formula.push(`${dayRange(s.segment.from, s.segment.to)}: ${pct(share.value)} × ${layer} layer ${eur(base)} = ${eur(paid)}`)
+    if (traced) formula.push(`${dayRange(s.segment.from, s.segment.to)}: ${pct(share.value)} × ${layer} layer ${eur(base)} = ${eur(paid)}`)
   }
   if (segments.length === 0) return undefined
+  if (!traced) return { stream, layer, amount, segments, trace: untraced("direct") }
   const conditionText = condition.kind === "always" ? "without an indication" : `with an indication (${condition.kinds.join(", ")})`
   return {
     stream,

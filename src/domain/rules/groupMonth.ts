@@ -8,9 +8,9 @@ import { type Dec, toCents, ZERO } from "../money"
 import type { Policy } from "../policy/types"
 import { eur, pct } from "./claim"
 import { type GroupAllocation, KINDPLEK_SOURCE } from "./kindplek"
-import { sourcedRead } from "../ledger/trace"
+import { sourcedRead, untraced } from "../ledger/trace"
 
-export const groupMonthLine = (policy: Policy, a: GroupAllocation, vacancy: Dec, claimed: Dec, paid: Dec): GroupMonth => {
+export const groupMonthLine = (policy: Policy, a: GroupAllocation, vacancy: Dec, claimed: Dec, paid: Dec, traced = true): GroupMonth => {
   const rate = a.capacityPlaceDays.isZero() ? ZERO : a.occupiedPlaceDays.dividedBy(a.capacityPlaceDays)
   const averageChildren = a.openingDays === 0 ? ZERO : ZERO.plus(a.childOpeningDays).dividedBy(a.openingDays)
   const surplus = claimed.minus(paid)
@@ -43,7 +43,7 @@ export const groupMonthLine = (policy: Policy, a: GroupAllocation, vacancy: Dec,
     vacancyCents: toCents(vacancy),
     surplusCents: toCents(surplus),
     flags,
-    trace: {
+    trace: !traced ? untraced("kindplek-group") : {
       rule: "kindplek-group",
       description: "The group's kindplek subsidy for the month and how it splits into children's shares, empty places (vacancy) and what children's plus layers could not absorb (surplus).",
       source: KINDPLEK_SOURCE,

@@ -5,6 +5,7 @@
 import { dayNumber } from "../calendar"
 import type { EventData } from "../../events/catalogue"
 import { Dec } from "../money"
+import { decimalOf } from "./kept"
 import type { Sourced } from "../policy/types"
 import { latestRecorded } from "../timeline/facts"
 import type { GroupState } from "../timeline/state"
@@ -45,7 +46,7 @@ export const groupInfo = (group: GroupState): GroupInfo | undefined => {
       awardId,
       year: award.data.year,
       places: award.data.places,
-      pricePerPlace: new Dec(award.data.pricePerPlace),
+      pricePerPlace: decimalOf(award.data.pricePerPlace),
       eventId: award.eventId
     })
   }

@@ -13,11 +13,11 @@
  * The expertise hours and rate are not public: scenario inputs (PARAMETERS.md).
  */
 import type { PaidSegment } from "../ledger/types"
-import { dayRange, mergeEvents, mergeReads, type ParameterRead, sourcedRead } from "../ledger/trace"
+import { dayRange, mergeEvents, mergeReads, type ParameterRead, sourcedRead, untraced } from "../ledger/trace"
 import { min, ZERO } from "../money"
 import type { Sourced } from "../policy/types"
 import type { Dec } from "../money"
-import type { RuleContext } from "./context"
+import { type RuleContext, tracing } from "./context"
 import { type Claim, eur, hrs } from "./claim"
 import type { ChildMonthMeasure, ExpertiseGround } from "./measure"
 
@@ -40,16 +40,17 @@ export const jeugdhulpClaim = (
 ): Claim | undefined => {
   const expertise = ctx.policy.jeugdhulpExpertise
   if (expertise === undefined) return undefined
+  const traced = tracing(ctx)
   let amount = ZERO
   const segments: Array<PaidSegment> = []
   const formula: Array<string> = []
   const events: Array<string> = []
   for (const s of m.segments) {
     if (s.expertise !== ground || s.jeugdhulp.isZero()) continue
-    amount = amount.plus(s.jeugdhulp)
+    amount = amount === ZERO ? s.jeugdhulp : amount.plus(s.jeugdhulp)
     const grounds = s.segment.indications.filter((i) => i.kind === (ground === "overbrugging" ? "jeugdhulp" : "bouwsteen-advice"))
     const g = grounds[0]!
-    events.push(...g.events, ...(s.segment.waitingJeugdhulp?.events ?? []))
+    if (traced) events.push(...g.events, ...(s.segment.waitingJeugdhulp?.events ?? []))
     const waiting = s.segment.waitingJeugdhulp
     segments.push({
       from: s.segment.from,
@@ -61,16 +62,18 @@ export const jeugdhulpClaim = (
           ? { kind: "jeugdhulp-waiting", from: Math.max(waiting.from, g.from), to: Math.min(waiting.to, g.to) }
           : { kind: `indication:${g.kind}`, from: g.from, to: g.to }
     })
-    formula.push(`${dayRange(s.segment.from, s.segment.to)}: ${hrs(s.jeugdhulpHours)} expertise × ${eur(expertise.hourlyRate.value)} = ${eur(s.jeugdhulp)}`)
+    if (traced) formula.push(`${dayRange(s.segment.from, s.segment.to)}: ${hrs(s.jeugdhulpHours)} expertise × ${eur(expertise.hourlyRate.value)} = ${eur(s.jeugdhulp)}`)
   }
   if (segments.length === 0) return undefined
-  const reads: Array<ParameterRead> = [
-    sourcedRead("policy.jeugdhulpExpertise.hoursPerWeek", expertise.hoursPerWeek),
-    sourcedRead("policy.jeugdhulpExpertise.hourlyRate", expertise.hourlyRate)
-  ]
+  const reads: Array<ParameterRead> = traced
+    ? [
+        sourcedRead("policy.jeugdhulpExpertise.hoursPerWeek", expertise.hoursPerWeek),
+        sourcedRead("policy.jeugdhulpExpertise.hourlyRate", expertise.hourlyRate)
+      ]
+    : []
   if (maxPerMonth !== undefined) {
-    reads.push(sourcedRead(`policy.${ground}.maxPerMonth`, maxPerMonth))
-    if (amount.greaterThan(maxPerMonth.value)) formula.push(`capped at ${eur(maxPerMonth.value)} a month`)
+    if (traced) reads.push(sourcedRead(`policy.${ground}.maxPerMonth`, maxPerMonth))
+    if (traced && amount.greaterThan(maxPerMonth.value)) formula.push(`capped at ${eur(maxPerMonth.value)} a month`)
     amount = min(amount, maxPerMonth.value)
   }
   return {
@@ -78,6 +81,6 @@ export const jeugdhulpClaim = (
     layer: "jeugdhulp",
     amount,
     segments,
-    trace: { rule: ground, description: DESCRIPTIONS[ground], source: SOURCES[ground], formula, parameters: mergeReads(reads), events: mergeEvents(events) }
+    trace: !traced ? untraced(ground) : { rule: ground, description: DESCRIPTIONS[ground], source: SOURCES[ground], formula, parameters: mergeReads(reads), events: mergeEvents(events) }
   }
 }

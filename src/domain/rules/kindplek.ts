@@ -16,11 +16,12 @@
  * §X) and below its average headcount (Rotterdam: 5 children a week, §III).
  */
 import { daysInMonth, daysInYear, monthInterval, weekdaysIn, type YearMonth, yearOf } from "../calendar"
-import { dayRange, mergeEvents } from "../ledger/trace"
-import { Dec, max, ZERO } from "../money"
-import type { RuleContext } from "./context"
+import { dayRange, mergeEvents, untraced } from "../ledger/trace"
+import { Dec, exactPlus, max, ZERO } from "../money"
+import { type RuleContext, tracing } from "./context"
 import { type Claim, eur } from "./claim"
 import { awardsInYear, type GroupInfo } from "./groups"
+import { dividedBy, Kept, KeptPairs, KeptTree, times } from "./kept"
 import type { ChildMonthMeasure } from "./measure"
 
 export const KINDPLEK_SOURCE = "seed 004 §X (subsidie per toegekende kindplek; bezettingspercentage 80 %), §III (gemiddeld minder dan vijf kinderen), §XI"
@@ -43,41 +44,66 @@ export interface GroupAllocation {
 
 export const groupMonthKey = (groupId: string, month: YearMonth) => `${groupId}|${month}`
 
-/** Occupied place-days and headcount per group-month, summed over all children's measures. */
-export class OccupancyTally {
+/** Where the rules find a group-month's allocation: a Map, or one that works them out when asked. */
+export interface AllocationLookup {
+  readonly get: (groupMonthKey: string) => GroupAllocation | undefined
+}
+
+/** What a group-month's occupancy needs to know: occupied place-days and child opening days. */
+export interface Occupied {
+  readonly placeDays: { readonly get: (groupMonthKey: string) => Dec | undefined }
+  readonly openingDays: { readonly get: (groupMonthKey: string) => number | undefined }
+}
+
+/** Occupied place-days and headcount per group-month, summed (exactly) over all children's measures. */
+export class OccupancyTally implements Occupied {
   readonly placeDays = new Map<string, Dec>()
   readonly openingDays = new Map<string, number>()
   add(m: ChildMonthMeasure): void {
     for (const s of m.segments)
       for (const p of s.pieces) {
         const key = groupMonthKey(p.piece.data.groupId, m.month)
-        this.placeDays.set(key, (this.placeDays.get(key) ?? ZERO).plus(p.placeDays))
+        this.placeDays.set(key, exactPlus(this.placeDays.get(key) ?? ZERO, p.placeDays))
         this.openingDays.set(key, (this.openingDays.get(key) ?? 0) + p.openingDays)
       }
   }
 }
 
+/** Opening days of a month, capacity place-days and monthly subsidy parts: the same few recur. */
+const keptWeekdays = new Kept<string, number>()
+const keptCapacity = new KeptPairs<number, number, Dec>()
+const keptSubsidy = new KeptTree<Dec>()
+
 /**
  * A group's month: its subsidy (only when the policy has a kindplek payer: awards under a policy
- * without one pay nothing) and its occupancy.
+ * without one pay nothing) and its occupancy. `traced: false` leaves the formula out.
  */
-export const allocateGroupMonth = (group: GroupInfo, month: YearMonth, tally: OccupancyTally, subsidised: boolean): GroupAllocation => {
+export const allocateGroupMonth = (
+  group: GroupInfo,
+  month: YearMonth,
+  tally: Occupied,
+  subsidised: boolean,
+  traced = true
+): GroupAllocation => {
   const key = groupMonthKey(group.groupId, month)
   const year = yearOf(month)
   const awards = subsidised ? awardsInYear(group, year) : []
   const places = awards.length > 0 ? awards.reduce((n, a) => n + a.places, 0) : group.capacity
-  const openingDays = weekdaysIn(monthInterval(month))
-  const capacityPlaceDays = new Dec(places).times(openingDays)
+  const openingDays = keptWeekdays.get(month, () => weekdaysIn(monthInterval(month)))
+  const capacityPlaceDays = keptCapacity.get(places, openingDays, () => new Dec(places).times(openingDays))
   const occupiedPlaceDays = tally.placeDays.get(key) ?? ZERO
   const formula: Array<string> = []
   let subsidy = ZERO
   for (const a of awards) {
-    const part = a.pricePerPlace.times(a.places).times(daysInMonth(month)).dividedBy(daysInYear(year))
-    subsidy = subsidy.plus(part)
-    formula.push(`award ${a.awardId}: ${a.places} places × ${eur(a.pricePerPlace)} × ${daysInMonth(month)}/${daysInYear(year)} days = ${eur(part)}`)
+    const part = keptSubsidy.get([month, a.pricePerPlace, a.places], () =>
+      a.pricePerPlace.times(a.places).times(daysInMonth(month)).dividedBy(daysInYear(year))
+    )
+    // One award: its part is the subsidy (0 + x is x); kept, so shares of it are kept too.
+    subsidy = awards.length === 1 ? part : subsidy.plus(part)
+    if (traced) formula.push(`award ${a.awardId}: ${a.places} places × ${eur(a.pricePerPlace)} × ${daysInMonth(month)}/${daysInYear(year)} days = ${eur(part)}`)
   }
   const denominator = max(capacityPlaceDays, occupiedPlaceDays)
-  formula.push(`place-days: ${occupiedPlaceDays.toDecimalPlaces(2)} occupied of ${places} places × ${openingDays} opening days = ${capacityPlaceDays}`)
+  if (traced) formula.push(`place-days: ${occupiedPlaceDays.toDecimalPlaces(2)} occupied of ${places} places × ${openingDays} opening days = ${capacityPlaceDays}`)
   return {
     group,
     month,
@@ -103,28 +129,32 @@ export interface KindplekClaim extends Claim {
 }
 
 export const kindplekClaim = (
-  _ctx: RuleContext,
+  ctx: RuleContext,
   m: ChildMonthMeasure,
   stream: string,
-  allocations: ReadonlyMap<string, GroupAllocation>
+  allocations: AllocationLookup
 ): KindplekClaim | undefined => {
+  const traced = tracing(ctx)
   let amount = ZERO
   const byGroup = new Map<string, Dec>()
   const segments: Claim["segments"][number][] = []
   const formula: Array<string> = []
   const events: Array<string> = []
+  // The award year grounds the payment (invariant 6).
+  const year = yearOf(m.month)
+  const yearFrom = monthInterval(`${year}-01`).from
+  const yearTo = monthInterval(`${year}-12`).to
   for (const s of m.segments)
     for (const p of s.pieces) {
       const a = allocations.get(groupMonthKey(p.piece.data.groupId, m.month))
       if (a === undefined || a.subsidy.isZero() || a.denominator.isZero()) continue
-      const share = a.subsidy.times(p.placeDays).dividedBy(a.denominator)
-      amount = amount.plus(share)
-      byGroup.set(a.group.groupId, (byGroup.get(a.group.groupId) ?? ZERO).plus(share))
-      events.push(...a.awardEvents, ...p.piece.events)
-      const year = yearOf(m.month)
-      const yearFrom = monthInterval(`${year}-01`).from
-      const yearTo = monthInterval(`${year}-12`).to
+      const share = dividedBy(times(a.subsidy, p.placeDays), a.denominator)
+      amount = amount === ZERO ? share : amount.plus(share)
+      const before = byGroup.get(a.group.groupId)
+      byGroup.set(a.group.groupId, before === undefined ? share : before.plus(share))
       segments.push({ from: s.segment.from, to: s.segment.to, groundedBy: { kind: "kindplek-award", from: yearFrom, to: yearTo } })
+      if (!traced) continue
+      events.push(...a.awardEvents, ...p.piece.events)
       formula.push(
         `${dayRange(s.segment.from, s.segment.to)} ${a.group.groupId}: subsidy ${eur(a.subsidy)} × ${p.placeDays.toDecimalPlaces(2)} place-days / ${a.denominator.toDecimalPlaces(2)} = ${eur(share)}`
       )
@@ -136,7 +166,7 @@ export const kindplekClaim = (
     amount,
     byGroup,
     segments,
-    trace: {
+    trace: !traced ? untraced("kindplek") : {
       rule: "kindplek",
       description: "The group's kindplek subsidy for the month, allocated to its children by occupied place-days.",
       source: KINDPLEK_SOURCE,

@@ -11,10 +11,11 @@
  */
 import { monthInterval } from "../calendar"
 import type { PaidSegment } from "../ledger/types"
-import { dayRange, mergeEvents, mergeReads, parameterRead, type ParameterRead } from "../ledger/trace"
+import { dayRange, mergeEvents, mergeReads, parameterRead, type ParameterRead, untraced } from "../ledger/trace"
 import { Dec, min, ZERO } from "../money"
-import { kotPercentageOn, maximumKotHours, type RuleContext } from "./context"
+import { kotPercentageOn, maximumKotHours, type RuleContext, tracing } from "./context"
 import { type Claim, eur, hrs } from "./claim"
+import { minus, times } from "./kept"
 import type { ChildMonthMeasure } from "./measure"
 
 export const KOT_SOURCE = "Besluit kinderopvangtoeslag art. 4, 6, 8a lid 1 b (Staatsblad 2022, 386); PARAMETERS.md"
@@ -24,34 +25,34 @@ export const kotClaim = (ctx: RuleContext, m: ChildMonthMeasure, stream: string)
   if (entitled.length === 0) return undefined
   const cap = maximumKotHours(ctx, monthInterval(m.month).from)
   if (cap === undefined) return undefined
+  const traced = tracing(ctx)
   let capLeft = cap.value
   let amount = ZERO
   const segments: Array<PaidSegment> = []
   const formula: Array<string> = []
-  const reads: Array<ParameterRead> = [parameterRead("kot.maximum-uren-per-maand", cap)]
+  const reads: Array<ParameterRead> = traced ? [parameterRead("kot.maximum-uren-per-maand", cap)] : []
   const events: Array<string> = []
   for (const s of entitled) {
     const kot = s.segment.kot!
     const income = new Dec(kot.data.householdIncome)
     const percentage = kotPercentageOn(ctx, s.segment.from, income, kot.data.childRank)
     if (percentage === undefined) continue
-    reads.push(
+    if (traced) reads.push(
       parameterRead(
         "kot.percentages",
         percentage.table,
         `${percentage.percentage} % (${kot.data.childRank === "first" ? "first child" : "further child"}, income band ${percentage.band})`
       )
     )
-    events.push(...kot.events)
+    if (traced) events.push(...kot.events)
     for (const p of s.pieces) {
       if (p.maxUurprijs === undefined) continue
-      reads.push(parameterRead(`kot.maximum-uurprijs.${p.piece.data.careType === "peuteropvang" ? "dagopvang" : p.piece.data.careType}`, p.maxUurprijs))
+      if (traced) reads.push(parameterRead(`kot.maximum-uurprijs.${p.piece.data.careType === "peuteropvang" ? "dagopvang" : p.piece.data.careType}`, p.maxUurprijs))
       const hours = min(p.hours, capLeft)
-      capLeft = capLeft.minus(hours)
+      capLeft = minus(capLeft, hours)
       const rate = min(p.price, p.maxUurprijs.value)
-      const paid = percentage.fraction.times(hours).times(rate)
-      amount = amount.plus(paid)
-      events.push(...p.piece.events)
+      const paid = times(times(percentage.fraction, hours), rate)
+      amount = amount === ZERO ? paid : amount.plus(paid)
       segments.push({
         from: s.segment.from,
         to: s.segment.to,
@@ -60,6 +61,8 @@ export const kotClaim = (ctx: RuleContext, m: ChildMonthMeasure, stream: string)
         careType: p.piece.data.careType,
         groundedBy: { kind: "kot-entitlement", from: kot.from, to: kot.to }
       })
+      if (!traced) continue
+      events.push(...p.piece.events)
       const capped = hours.lessThan(p.hours) ? ` (${hrs(p.hours)} of care, capped at ${cap.value} h a month)` : ""
       formula.push(
         `${dayRange(s.segment.from, s.segment.to)} ${p.piece.data.groupId}: ${percentage.percentage} % × ${hrs(hours)}${capped} × min(${eur(p.price)}, max ${eur(p.maxUurprijs.value)}) = ${eur(paid)}`
@@ -72,7 +75,7 @@ export const kotClaim = (ctx: RuleContext, m: ChildMonthMeasure, stream: string)
     layer: "regular",
     amount,
     segments,
-    trace: {
+    trace: !traced ? untraced("kot") : {
       rule: "kot",
       description: `Kinderopvangtoeslag on the hours with an entitlement in ${m.month}, at most ${cap.value} h a month, on the price up to the maximum uurprijs.`,
       source: KOT_SOURCE,

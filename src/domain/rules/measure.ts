@@ -22,6 +22,7 @@ import type { Sourced } from "../policy/types"
 import type { ChildTimeline, PlacementPiece } from "../timeline/periods"
 import { maximumUurprijs, missingInput, type RuleContext } from "./context"
 import type { GroupInfo } from "./groups"
+import { decimalOf, Kept, KeptPairs, KeptTree, minus, times } from "./kept"
 import { hasIndication, type Segment, segmentsOf } from "./segments"
 
 export interface PieceMeasure {
@@ -95,19 +96,27 @@ export const expertiseGround = (s: Segment): ExpertiseGround | undefined => {
   return hasIndication(s, "bouwsteen-advice") ? "bouwsteen" : undefined
 }
 
+/** Hours of a placement's weekly volume in a segment (kept: the same volumes and segments recur). */
+const keptHours = new KeptTree<Dec>()
+const keptOpeningDays = new Kept<number, number>()
+const keptPlaceDays = new KeptPairs<number, number, Dec>()
+
 const measurePiece = (ctx: RuleContext, s: Segment, piece: PlacementPiece, month: YearMonth): PieceMeasure => {
   const weeks = ctx.policy.contractWeeksPerYear.value
   const days = s.to - s.from + 1
   const d = piece.data
-  const hours = monthlyHours(new Dec(d.daysPerWeek).times(d.hoursPerDay), weeks, days, month)
-  const price = new Dec(d.hourlyPrice)
+  const hours = keptHours.get([month, weeks, d.daysPerWeek, d.hoursPerDay, days], () =>
+    monthlyHours(new Dec(d.daysPerWeek).times(d.hoursPerDay), weeks, days, month)
+  )
+  const price = decimalOf(d.hourlyPrice)
   const group = ctx.groups.get(d.groupId)
   const maxU = maximumUurprijs(ctx, d.careType, s.from)
   const regularRate =
     ctx.policy.regularRate === "maximum-uurprijs" && maxU !== undefined ? min(price, maxU.value) : price
   const costPrice = costPriceOf(ctx, piece, group, price)
   const costRate = max(costPrice.value, price)
-  const openingDays = weekdaysIn({ from: s.from, to: s.to })
+  // Days are at most 2^26 apart in any calendar geldstroom knows: one number keys a segment.
+  const openingDays = keptOpeningDays.get(s.from * 67_108_864 + (s.to - s.from), () => weekdaysIn({ from: s.from, to: s.to }))
   return {
     piece,
     group,
@@ -120,9 +129,9 @@ const measurePiece = (ctx: RuleContext, s: Segment, piece: PlacementPiece, month
     costRate,
     costPrice,
     costPriceFallback: costPrice.value === price && costPrice.assumption,
-    regular: hours.times(regularRate),
-    plus: hours.times(costRate.minus(regularRate)),
-    placeDays: new Dec(Math.min(d.daysPerWeek, 5)).dividedBy(5).times(openingDays),
+    regular: times(hours, regularRate),
+    plus: times(hours, minus(costRate, regularRate)),
+    placeDays: keptPlaceDays.get(d.daysPerWeek, openingDays, () => new Dec(Math.min(d.daysPerWeek, 5)).dividedBy(5).times(openingDays)),
     openingDays
   }
 }
@@ -139,8 +148,12 @@ const measureSegment = (ctx: RuleContext, s: Segment, month: YearMonth): Segment
     }
     return { segment: s, pieces, jeugdhulp: ZERO, jeugdhulpHours: ZERO, expertise: undefined }
   }
-  const hours = monthlyHours(expertise.hoursPerWeek.value, ctx.policy.contractWeeksPerYear.value, s.to - s.from + 1, month)
-  return { segment: s, pieces, jeugdhulp: hours.times(expertise.hourlyRate.value), jeugdhulpHours: hours, expertise: ground }
+  const weeks = ctx.policy.contractWeeksPerYear.value
+  const days = s.to - s.from + 1
+  const hours = keptHours.get([month, weeks, expertise.hoursPerWeek.value, days], () =>
+    monthlyHours(expertise.hoursPerWeek.value, weeks, days, month)
+  )
+  return { segment: s, pieces, jeugdhulp: times(hours, expertise.hourlyRate.value), jeugdhulpHours: hours, expertise: ground }
 }
 
 /** Extra cut days the policy adds: where SMI stops paying after its maximum months. */
@@ -170,12 +183,13 @@ export const measureChildMonth = (ctx: RuleContext, timeline: ChildTimeline, mon
   let regular = ZERO
   let plus = ZERO
   let jeugdhulp = ZERO
+  // 0 + x is x itself: the first term is taken as it is (so kept values stay shared).
   for (const s of segments) {
-    jeugdhulp = jeugdhulp.plus(s.jeugdhulp)
+    jeugdhulp = jeugdhulp === ZERO ? s.jeugdhulp : jeugdhulp.plus(s.jeugdhulp)
     for (const p of s.pieces) {
-      hours = hours.plus(p.hours)
-      regular = regular.plus(p.regular)
-      plus = plus.plus(p.plus)
+      hours = hours === ZERO ? p.hours : hours.plus(p.hours)
+      regular = regular === ZERO ? p.regular : regular.plus(p.regular)
+      plus = plus === ZERO ? p.plus : plus.plus(p.plus)
     }
   }
   return { childId: timeline.childId, month, timeline, segments, hours, regular, plus, jeugdhulp }

@@ -18,6 +18,20 @@ export interface Segment {
 
 const overlaps = (p: { from: number; to: number }, i: DayInterval) => p.from <= i.to && p.to >= i.from
 
+/** Every placement piece of a timeline, kept for the last timeline asked (its months are cut one after another). */
+let lastTimeline: ChildTimeline | undefined
+let lastPieces: ReadonlyArray<PlacementPiece> = []
+const allPieces = (timeline: ChildTimeline): ReadonlyArray<PlacementPiece> => {
+  if (timeline !== lastTimeline) {
+    lastPieces = timeline.placements.flatMap((x) => x.pieces)
+    lastTimeline = timeline
+  }
+  return lastPieces
+}
+
+const within = <P extends { from: number; to: number }>(periods: ReadonlyArray<P>, i: DayInterval): ReadonlyArray<P> =>
+  periods.length === 0 ? periods : periods.filter((p) => overlaps(p, i))
+
 /** Cut the month at every boundary of the child's periods; keep segments with a placement. */
 export const segmentsOf = (
   timeline: ChildTimeline,
@@ -25,32 +39,33 @@ export const segmentsOf = (
   extraCuts: ReadonlyArray<number> = []
 ): ReadonlyArray<Segment> => {
   const m = monthInterval(month)
-  const pieces = timeline.placements.flatMap((p) => p.pieces).filter((p) => overlaps(p, m))
+  const pieces = within(allPieces(timeline), m)
   if (pieces.length === 0) return []
-  const kot = timeline.kot.filter((p) => overlaps(p, m))
-  const indications = timeline.indications.filter((p) => overlaps(p, m))
-  const waiting = timeline.waitingJeugdhulp.filter((p) => overlaps(p, m))
+  const kot = within(timeline.kot, m)
+  const indications = within(timeline.indications, m)
+  const waiting = within(timeline.waitingJeugdhulp, m)
   const cuts = new Set<number>([m.from, m.to + 1])
   const addCut = (day: number) => {
     if (day > m.from && day <= m.to) cuts.add(day)
   }
-  for (const p of [...pieces, ...kot, ...indications, ...waiting]) {
-    addCut(p.from)
-    if (Number.isFinite(p.to)) addCut(p.to + 1)
-  }
+  for (const list of [pieces, kot, indications, waiting] as ReadonlyArray<ReadonlyArray<{ from: number; to: number }>>)
+    for (const p of list) {
+      addCut(p.from)
+      if (Number.isFinite(p.to)) addCut(p.to + 1)
+    }
   for (const c of extraCuts) addCut(c)
   const sorted = [...cuts].sort((a, b) => a - b)
   const out: Array<Segment> = []
   for (let i = 0; i + 1 < sorted.length; i++) {
     const s: DayInterval = { from: sorted[i]!, to: sorted[i + 1]! - 1 }
-    const active = pieces.filter((p) => overlaps(p, s))
+    const active = pieces.length === 1 ? (overlaps(pieces[0]!, s) ? pieces : []) : pieces.filter((p) => overlaps(p, s))
     if (active.length === 0) continue
     out.push({
       from: s.from,
       to: s.to,
       pieces: active,
       kot: kot.find((p) => overlaps(p, s)),
-      indications: indications.filter((p) => overlaps(p, s)),
+      indications: indications.length === 0 ? indications : indications.filter((p) => overlaps(p, s)),
       waitingJeugdhulp: waiting.find((p) => overlaps(p, s))
     })
   }

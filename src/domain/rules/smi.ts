@@ -12,12 +12,13 @@
  * Rotterdam; PARAMETERS.md), which is data in the policy.
  */
 import type { PaidSegment } from "../ledger/types"
-import { dayRange, mergeEvents, mergeReads, parameterRead, type ParameterRead, sourcedRead } from "../ledger/trace"
+import { dayRange, mergeEvents, mergeReads, parameterRead, type ParameterRead, sourcedRead, untraced } from "../ledger/trace"
 import { Dec, min, ONE, ZERO } from "../money"
 import type { SmiPolicy } from "../policy/types"
 import type { IndicationPeriod } from "../timeline/periods"
-import { kotPercentageOn, missingInput, type RuleContext } from "./context"
+import { kotPercentageOn, missingInput, type RuleContext, tracing } from "./context"
 import { type Claim, eur, hrs, pct } from "./claim"
+import { KeptPairs, KeptTree, minus, times } from "./kept"
 import { type ChildMonthMeasure, monthlyHours, smiWindowEnd } from "./measure"
 
 const SMI_SOURCE = "seed 002 'Financiering' (SMI); seed 004 §IX.4, §X; PARAMETERS.md 'Sociaal medische indicatie'"
@@ -50,7 +51,7 @@ const ownShare = (
   const oc = smi.ownContribution
   if (oc.kind === "none") return ZERO
   if (oc.kind === "share") {
-    reads.push(sourcedRead("policy.smi.ownContribution.share", oc.share))
+    if (tracing(ctx)) reads.push(sourcedRead("policy.smi.ownContribution.share", oc.share))
     return oc.share.value
   }
   const incomeText = ind.data.householdIncome
@@ -60,45 +61,52 @@ const ownShare = (
   const income = new Dec(incomeText)
   switch (oc.kind) {
     case "share-above-threshold": {
-      reads.push(sourcedRead("policy.smi.ownContribution.threshold", oc.threshold), sourcedRead("policy.smi.ownContribution.share", oc.share))
+      if (tracing(ctx)) reads.push(sourcedRead("policy.smi.ownContribution.threshold", oc.threshold), sourcedRead("policy.smi.ownContribution.share", oc.share))
       const above = income.greaterThan(oc.threshold.value)
-      formula.push(`own contribution: income ${eur(income)} ${above ? ">" : "≤"} threshold ${eur(oc.threshold.value)} → ${above ? pct(oc.share.value) : "0 %"}`)
+      if (tracing(ctx)) formula.push(`own contribution: income ${eur(income)} ${above ? ">" : "≤"} threshold ${eur(oc.threshold.value)} → ${above ? pct(oc.share.value) : "0 %"}`)
       return above ? oc.share.value : ZERO
     }
     case "kot-table-above-threshold": {
-      reads.push(sourcedRead("policy.smi.ownContribution.threshold", oc.threshold))
+      if (tracing(ctx)) reads.push(sourcedRead("policy.smi.ownContribution.threshold", oc.threshold))
       if (income.lessThanOrEqualTo(oc.threshold.value)) {
-        formula.push(`own contribution: income ${eur(income)} ≤ threshold ${eur(oc.threshold.value)} → full reimbursement`)
+        if (tracing(ctx)) formula.push(`own contribution: income ${eur(income)} ≤ threshold ${eur(oc.threshold.value)} → full reimbursement`)
         return ZERO
       }
       const p = kotPercentageOn(ctx, day, income, "first")
       if (p === undefined) return undefined
-      reads.push(parameterRead("kot.percentages", p.table, `${p.percentage} % (first-child column, income band ${p.band})`))
-      formula.push(`own contribution: income above threshold → SMI pays the KOT table's ${p.percentage} %, parent ${pct(ONE.minus(p.fraction))}`)
+      if (tracing(ctx)) reads.push(parameterRead("kot.percentages", p.table, `${p.percentage} % (first-child column, income band ${p.band})`))
+      if (tracing(ctx)) formula.push(`own contribution: income above threshold → SMI pays the KOT table's ${p.percentage} %, parent ${pct(ONE.minus(p.fraction))}`)
       return ONE.minus(p.fraction)
     }
     case "income-table": {
       const row = oc.rows.find((r) => r.upTo === null || income.lessThanOrEqualTo(r.upTo))
       if (row === undefined) return missingInput(ctx, "policy.smi.ownContribution.rows", day, `no row for income ${income.toFixed(2)}`)
-      reads.push({ path: "policy.smi.ownContribution.rows", value: `${pct(row.share)} up to ${row.upTo?.toFixed(0) ?? "any income"}`, validFrom: "", validUntil: "", source: oc.source, assumption: oc.assumption })
-      formula.push(`own contribution: income ${eur(income)} → ${pct(row.share)}`)
+      if (tracing(ctx)) {
+        reads.push({ path: "policy.smi.ownContribution.rows", value: `${pct(row.share)} up to ${row.upTo?.toFixed(0) ?? "any income"}`, validFrom: "", validUntil: "", source: oc.source, assumption: oc.assumption })
+        formula.push(`own contribution: income ${eur(income)} → ${pct(row.share)}`)
+      }
       return row.share
     }
   }
 }
 
+const keptCaps = new KeptTree<Dec>()
+/** hours × d ÷ d for a child paid on all its days, kept per hours and d (not always hours itself: the product rounds). */
+const keptAllDays = new KeptPairs<Dec, number, Dec>()
+
 export const smiClaim = (ctx: RuleContext, m: ChildMonthMeasure, stream: string): Claim | undefined => {
   const smi = ctx.policy.smi
   if (smi === undefined) return undefined
   const weeks = ctx.policy.contractWeeksPerYear.value
+  const traced = tracing(ctx)
   let monthCapLeft = smi.maxHoursPerMonth?.value
   let amount = ZERO
   const segments: Array<PaidSegment> = []
   const formula: Array<string> = []
   const reads: Array<ParameterRead> = []
   const events: Array<string> = []
-  if (smi.maxHoursPerMonth) reads.push(sourcedRead("policy.smi.maxHoursPerMonth", smi.maxHoursPerMonth))
-  if (smi.maxMonths) reads.push(sourcedRead("policy.smi.maxMonths", smi.maxMonths))
+  if (traced && smi.maxHoursPerMonth) reads.push(sourcedRead("policy.smi.maxHoursPerMonth", smi.maxHoursPerMonth))
+  if (traced && smi.maxMonths) reads.push(sourcedRead("policy.smi.maxMonths", smi.maxMonths))
   for (const s of m.segments) {
     // Invariant 2: SMI exists for families without KOT entitlement.
     if (s.segment.kot !== undefined) continue
@@ -107,37 +115,41 @@ export const smiClaim = (ctx: RuleContext, m: ChildMonthMeasure, stream: string)
     const share = ownShare(ctx, smi, ind, s.segment.from, reads, formula)
     if (share === undefined) continue
     const days = s.segment.to - s.segment.from + 1
-    let weekCapLeft = ind.data.maxHoursPerWeek === undefined ? undefined : monthlyHours(new Dec(ind.data.maxHoursPerWeek), weeks, days, m.month)
+    const maxWeekly = ind.data.maxHoursPerWeek
+    let weekCapLeft =
+      maxWeekly === undefined ? undefined : keptCaps.get([m.month, weeks, maxWeekly, days], () => monthlyHours(new Dec(maxWeekly), weeks, days, m.month))
     for (const p of s.pieces) {
       const dpw = p.piece.data.daysPerWeek
       let maxDays = ind.data.maxDaysPerWeek ?? dpw
       if (ind.kind === "smi-plus" && smi.smiPlusMaxDaysPerWeek) {
-        reads.push(sourcedRead("policy.smi.smiPlusMaxDaysPerWeek", smi.smiPlusMaxDaysPerWeek))
+        if (traced) reads.push(sourcedRead("policy.smi.smiPlusMaxDaysPerWeek", smi.smiPlusMaxDaysPerWeek))
         maxDays = Math.min(maxDays, smi.smiPlusMaxDaysPerWeek.value)
       }
-      let hours = p.hours.times(Math.min(dpw, maxDays)).dividedBy(dpw)
+      const paidDays = Math.min(dpw, maxDays)
+      let hours = paidDays === dpw ? keptAllDays.get(p.hours, dpw, () => p.hours.times(dpw).dividedBy(dpw)) : p.hours.times(paidDays).dividedBy(dpw)
       const notes: Array<string> = []
-      if (maxDays < dpw) notes.push(`${Math.min(dpw, maxDays)} of ${dpw} days a week`)
+      if (traced && maxDays < dpw) notes.push(`${Math.min(dpw, maxDays)} of ${dpw} days a week`)
       if (weekCapLeft !== undefined) {
-        if (hours.greaterThan(weekCapLeft)) notes.push(`capped at the indication's ${ind.data.maxHoursPerWeek} h a week`)
+        if (traced && hours.greaterThan(weekCapLeft)) notes.push(`capped at the indication's ${ind.data.maxHoursPerWeek} h a week`)
         hours = min(hours, weekCapLeft)
-        weekCapLeft = weekCapLeft.minus(hours)
+        weekCapLeft = minus(weekCapLeft, hours)
       }
       if (monthCapLeft !== undefined) {
-        if (hours.greaterThan(monthCapLeft)) notes.push(`capped at ${smi.maxHoursPerMonth!.value} h a month`)
+        if (traced && hours.greaterThan(monthCapLeft)) notes.push(`capped at ${smi.maxHoursPerMonth!.value} h a month`)
         hours = min(hours, monthCapLeft)
         monthCapLeft = monthCapLeft.minus(hours)
       }
       let rate = p.price
       if (smi.priceCap === "maximum-uurprijs") {
         if (p.maxUurprijs === undefined) continue
-        reads.push(parameterRead(`kot.maximum-uurprijs.${p.piece.data.careType === "peuteropvang" ? "dagopvang" : p.piece.data.careType}`, p.maxUurprijs))
+        if (traced) reads.push(parameterRead(`kot.maximum-uurprijs.${p.piece.data.careType === "peuteropvang" ? "dagopvang" : p.piece.data.careType}`, p.maxUurprijs))
         rate = min(p.price, p.maxUurprijs.value)
       }
-      const paid = hours.times(rate).times(ONE.minus(share))
-      amount = amount.plus(paid)
-      events.push(...ind.events, ...p.piece.events)
+      const paid = times(times(hours, rate), minus(ONE, share))
+      amount = amount === ZERO ? paid : amount.plus(paid)
       segments.push({ from: s.segment.from, to: s.segment.to, hours, rate, groundedBy: { kind: `indication:${ind.kind}`, from: ind.from, to: ind.to, id: ind.indicationId } })
+      if (!traced) continue
+      events.push(...ind.events, ...p.piece.events)
       formula.push(
         `${dayRange(s.segment.from, s.segment.to)} ${p.piece.data.groupId} (${ind.kind} ${ind.indicationId}): ${hrs(hours)}${notes.length ? ` (${notes.join("; ")})` : ""} × ${eur(rate)}${share.isZero() ? "" : ` × (1 − ${pct(share)} own contribution)`} = ${eur(paid)}`
       )
@@ -149,7 +161,7 @@ export const smiClaim = (ctx: RuleContext, m: ChildMonthMeasure, stream: string)
     layer: "regular",
     amount,
     segments,
-    trace: {
+    trace: !traced ? untraced("smi") : {
       rule: "smi",
       description: `SMI (model ${smi.model}) on days without KOT entitlement with a valid SMI/SMI+ indication, within the indication's hours and days.`,
       source: `${SMI_SOURCE}; model: ${smi.source}`,

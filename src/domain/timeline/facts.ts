@@ -38,5 +38,16 @@ export const latestRecorded = <T>(list: ReadonlyArray<Fact<T>>): Fact<T> | undef
   return best
 }
 
+/** Canonical texts of instants seen (a replay meets the same recorded times again and again). */
+const canonicalTexts = new Map<string, string>()
+
 /** Instant → canonical recorded-time text (UTC, millisecond precision), so text order is time order. */
-export const canonicalInstant = (iso: string): string => new Date(iso).toISOString()
+export const canonicalInstant = (iso: string): string => {
+  let text = canonicalTexts.get(iso)
+  if (text === undefined) {
+    text = new Date(iso).toISOString()
+    if (canonicalTexts.size >= 100_000) canonicalTexts.clear()
+    canonicalTexts.set(iso, text)
+  }
+  return text
+}

@@ -1,0 +1,206 @@
+/**
+ * Bringing a ledger run up to date with events appended after its
+ * checkpoint, re-evolving only the subjects they are about. Pure: the caller
+ * reads events and hands them in, step by step.
+ *
+ * For every changed child (and every child of a changed group) the old
+ * contribution, as the run holds it, is taken out and the new one put in;
+ * both are computed the same way (./contribution.ts), so the result equals a
+ * replay from scratch. A kindplek denominator changes only where a
+ * group-month is, or becomes, over-full (src/domain/rules/allocations.ts):
+ * the other children of such a group are recomputed too. The group-month
+ * lines of every group touched are made again.
+ *
+ *   const c = new CatchUp(run, checkpoint, changedSubjects)
+ *   c.swap(read(c.childrenOfChangedGroups))
+ *   c.redoOthers(read(c.others))
+ *   const report = c.settle()
+ */
+import type { RecordedEvent } from "../events"
+import type { Dec } from "../domain/money"
+import { AllocationsByCapacity, hasGroupMonth } from "../domain/rules/allocations"
+import { allocateGroupMonth, type Occupied } from "../domain/rules/kindplek"
+import type { ChildContribution } from "./contribution"
+import { childIdDigest, foldChild, type LedgerRun, occupancyOf } from "./ledgerRun"
+
+export interface ChangedSubject {
+  readonly kind: "child" | "group" | "budget"
+  readonly id: string
+  /** All the subject's events up to the new head (as known on the run's asOf), in revision order. */
+  readonly events: ReadonlyArray<RecordedEvent>
+}
+
+export interface CatchUpReport {
+  /** Events applied (those after the checkpoint). */
+  readonly events: number
+  /** Children recomputed: changed ones, those of changed groups, those whose kindplek share moved. */
+  readonly children: number
+  /** Groups whose state changed (their lines were made again; they are the ones to write). */
+  readonly touchedGroups: ReadonlySet<string>
+}
+
+/** The group-months a contribution touches, by group (month indexes). */
+type Touched = Map<string, Set<number>>
+const ALL_MONTHS = -1
+
+const touch = (into: Touched, groupId: string, monthIndex: number) => {
+  let s = into.get(groupId)
+  if (s === undefined) into.set(groupId, (s = new Set()))
+  s.add(monthIndex)
+}
+
+const groupsOf = (c: ChildContribution | undefined, into: Touched) => {
+  if (c === undefined) return
+  for (const p of c.groupMonths) touch(into, p.groupId, p.monthIndex)
+  for (const m of c.months) for (const g of m.groups) touch(into, g.groupId, m.monthIndex)
+}
+
+/** The occupancy of some groups as it was (copied now), of the others as it is. */
+const snapshotOccupancy = (run: LedgerRun, groupIds: Iterable<string>): Occupied => {
+  const saved = new Map<string, ReadonlyArray<{ readonly placeDays: Dec; readonly openingDays: number } | undefined>>()
+  for (const id of groupIds) saved.set(id, (run.state.groups.get(id)?.months ?? []).map((t) => (t === undefined ? undefined : { ...t })))
+  const live = occupancyOf(run.state)
+  const row = (key: string) => {
+    const cut = key.lastIndexOf("|")
+    const rows = saved.get(key.slice(0, cut))
+    if (rows === undefined) return undefined
+    const i = run.setup.monthIndex.get(key.slice(cut + 1))
+    return { found: i === undefined ? undefined : rows[i] }
+  }
+  return {
+    placeDays: { get: (key) => { const r = row(key); return r === undefined ? live.placeDays.get(key) : r.found?.placeDays } },
+    openingDays: { get: (key) => { const r = row(key); return r === undefined ? live.openingDays.get(key) : r.found?.openingDays } }
+  }
+}
+
+export class CatchUp {
+  /** Children of changed groups that have no new events of their own: read them and pass them to `swap`. */
+  readonly childrenOfChangedGroups: ReadonlyArray<string>
+  /** After `swap`: children of group-months whose denominator moved; read them and pass them to `redoOthers`. */
+  others: ReadonlyArray<string> = []
+  private readonly touched: Touched = new Map()
+  private readonly changedChildren: ReadonlyMap<string, ReadonlyArray<RecordedEvent>>
+  private readonly events: number
+  private recomputed = 0
+  private before: Occupied | undefined
+
+  constructor(
+    private readonly run: LedgerRun,
+    private readonly checkpoint: bigint,
+    private readonly changed: ReadonlyArray<ChangedSubject>
+  ) {
+    let events = 0
+    for (const s of changed) {
+      const fresh = s.events.filter((e) => e.position > checkpoint)
+      events += fresh.length
+      run.countEvents(fresh)
+    }
+    this.events = events
+    this.changedChildren = new Map(changed.filter((s) => s.kind === "child").map((s) => [s.id, s.events]))
+    const viaGroups = new Set<string>()
+    for (const s of changed)
+      if (s.kind === "group")
+        for (const id of run.state.groups.get(s.id)?.children.keys() ?? []) if (!this.changedChildren.has(id)) viaGroups.add(id)
+    this.childrenOfChangedGroups = [...viaGroups].sort()
+  }
+
+  /** Take the affected children's old contributions out and their new ones in. */
+  swap(childrenOfChangedGroups: ReadonlyMap<string, ReadonlyArray<RecordedEvent>>): void {
+    const { run, checkpoint, touched } = this
+    const affected = new Map(this.changedChildren)
+    for (const [id, events] of childrenOfChangedGroups) affected.set(id, events)
+    // 1. Old contributions, as the run holds them (its groups and its tally).
+    const oldAllocations = run.tallied()
+    const old = new Map<string, ChildContribution>()
+    for (const [id, events] of affected) {
+      const before = events.filter((e) => e.position <= checkpoint)
+      if (before.length === 0) continue
+      const c = run.contribution(foldChild(id, before), oldAllocations, false)
+      old.set(id, c)
+      groupsOf(c, touched)
+    }
+    // 2. The groups and budget lines as they are now.
+    for (const s of this.changed) {
+      if (s.kind === "group") {
+        run.groups.set(s.id, run.groupFrom(s.id, s.events))
+        touch(touched, s.id, ALL_MONTHS)
+      } else if (s.kind === "budget") run.budgetLines.set(s.id, run.budgetLineFrom(s.id, s.events))
+    }
+    run.groupsChanged(this.changed.filter((s) => s.kind === "group").map((s) => s.id))
+    // 3. New contributions, with the capacity as every denominator (right unless over-full, see 5).
+    const capacity = run.capacity()
+    const fresh = new Map<string, ChildContribution>()
+    for (const [id, events] of affected) {
+      if (events.length === 0) continue
+      const c = run.contribution(foldChild(id, events), capacity)
+      fresh.set(id, c)
+      groupsOf(c, touched)
+    }
+    // 4. Swap them, keeping the touched groups' occupancy from before.
+    this.before = snapshotOccupancy(run, touched.keys())
+    for (const [id, c] of old) run.state.apply(c, -1, childIdDigest(id))
+    for (const [id, c] of fresh) run.state.apply(c, 1, childIdDigest(id))
+    this.recomputed = affected.size
+    // 5. Over-full group-months now, and groups where a denominator moved.
+    const { setup } = run
+    const infos = run.groupInfos()
+    const now = occupancyOf(run.state)
+    const overFullNow = new Set<string>()
+    const moved = new Set<string>()
+    for (const groupId of touched.keys()) {
+      const g = infos.get(groupId)
+      if (g === undefined) continue
+      setup.months.forEach((month, i) => {
+        if (!hasGroupMonth(g, month, setup.subsidised)) return
+        const a = allocateGroupMonth(g, month, now, setup.subsidised, false)
+        if (a.subsidy.isZero()) return
+        if (a.denominator.greaterThan(a.capacityPlaceDays)) overFullNow.add(`${groupId}|${i}`)
+        const b = allocateGroupMonth(g, month, this.before!, setup.subsidised, false)
+        if (!a.denominator.equals(b.denominator)) moved.add(groupId)
+      })
+    }
+    // Affected children in over-full group-months: their new share needs the full tally.
+    const tallied = run.tallied()
+    const corrected = new Map<string, readonly [ChildContribution, ChildContribution]>()
+    for (const [id, c] of fresh)
+      if (c.groupMonths.some((p) => overFullNow.has(`${p.groupId}|${p.monthIndex}`)))
+        corrected.set(id, [c, run.contribution(foldChild(id, affected.get(id)!), tallied)])
+    // Applied only once all are worked out: the tallied allocations read the tally as it stands.
+    for (const [id, [c, n]] of corrected) {
+      const digest = childIdDigest(id)
+      run.state.apply(c, -1, digest)
+      run.state.apply(n, 1, digest)
+    }
+    const others = new Set<string>()
+    for (const groupId of moved) for (const id of run.state.groups.get(groupId)?.children.keys() ?? []) if (!affected.has(id)) others.add(id)
+    this.others = [...others].sort()
+  }
+
+  /** Children whose share moved with a denominator (their events unchanged): old share out, new share in. */
+  redoOthers(events: ReadonlyMap<string, ReadonlyArray<RecordedEvent>>): void {
+    const { run } = this
+    if (events.size === 0 || this.before === undefined) return
+    const oldAllocations = new AllocationsByCapacity(run.groupInfos(), run.setup.months, run.setup.subsidised, this.before, false)
+    const tallied = run.tallied()
+    const swaps = [...events].map(([id, evs]) => {
+      const state = foldChild(id, evs)
+      return [id, run.contribution(state, oldAllocations, false), run.contribution(state, tallied)] as const
+    })
+    for (const [id, c, n] of swaps) {
+      const digest = childIdDigest(id)
+      run.state.apply(c, -1, digest)
+      run.state.apply(n, 1, digest)
+      groupsOf(c, this.touched)
+      groupsOf(n, this.touched)
+    }
+    this.recomputed += events.size
+  }
+
+  /** Make the touched group-months' lines again (every month of a changed group). */
+  settle(): CatchUpReport {
+    const months = new Map<string, ReadonlySet<number>>()
+    for (const [groupId, ms] of this.touched) if (!ms.has(ALL_MONTHS)) months.set(groupId, ms)
+    this.run.settle([...this.touched.keys()].sort(), months)
+    return { events: this.events, children: this.recomputed, touchedGroups: new Set(this.touched.keys()) }
+  }
+}

@@ -1,0 +1,146 @@
+/**
+ * What one child adds to a ledger's totals: its child-months in cents, its
+ * place-days and kindplek shares per group-month, its waiting spells and the
+ * invariants checked on its months. The child's months are made exactly as
+ * `computeLedger` makes them (measureChildMonth, childMonthOf), then reduced
+ * to these few numbers and dropped, so a run holds one child at a time.
+ *
+ * The same child with the same events, groups and allocations always gives
+ * the same contribution: a projection takes a child's old contribution out
+ * and puts its new one in when the child's events change.
+ */
+import { checkChildMonth, violationList } from "../domain/invariants/check"
+import type { ChildMonth, Violation } from "../domain/ledger/types"
+import { Dec, exactPlus, ZERO } from "../domain/money"
+import { childMonthOf } from "../domain/rules/childMonth"
+import type { RuleContext } from "../domain/rules/context"
+import type { AllocationLookup } from "../domain/rules/kindplek"
+import { measureChildMonth } from "../domain/rules/measure"
+import { childTimeline } from "../domain/timeline/periods"
+import type { ChildState } from "../domain/timeline/state"
+import type { RunSetup } from "./setup"
+
+/** A child's share of one group in one month. */
+export interface GroupMonthPart {
+  readonly groupId: string
+  readonly monthIndex: number
+  /** Occupied place-days (seed 004 §X). */
+  readonly placeDays: Dec
+  /** Opening days the child was placed: for the average headcount. */
+  readonly openingDays: number
+  /** Kindplek allocated to the child (its claim), and what its plus layer took of it. */
+  readonly claimed: Dec
+  readonly paid: Dec
+}
+
+/** A child-month's cost attributed to a group by hours, as the comparison attributes it (src/compare/metrics.ts). */
+export interface GroupCost {
+  readonly groupId: string
+  readonly costCents: bigint
+  readonly providerCents: bigint
+}
+
+export interface MonthPart {
+  readonly monthIndex: number
+  readonly costCents: bigint
+  readonly hours: Dec
+  readonly streamCents: ReadonlyArray<readonly [string, bigint]>
+  readonly groups: ReadonlyArray<GroupCost>
+}
+
+export interface ChildContribution {
+  readonly childId: string
+  readonly months: ReadonlyArray<MonthPart>
+  readonly groupMonths: ReadonlyArray<GroupMonthPart>
+  /** On the plus-place waiting list on the period's last day; at any time in the period. */
+  readonly waitingAtEnd: boolean
+  readonly everWaiting: boolean
+  /** Groups whose cost price had to fall back to the invoiced price (an assumption to report). */
+  readonly fallbackGroups: ReadonlyArray<string>
+  readonly violations: ReadonlyArray<Violation>
+}
+
+const PROVIDER_STREAM = "provider"
+
+/** The cost of a child-month split over its groups by hours (src/compare/metrics.ts `metricsOf`). */
+const groupCosts = (c: ChildMonth): ReadonlyArray<GroupCost> => {
+  const entries = [...c.groupHours.entries()]
+  const provider = c.streamCents.get(PROVIDER_STREAM) ?? 0n
+  // One group: its share is h / h = 1 exactly, so the cents are the child-month's own.
+  if (entries.length === 1) return [{ groupId: entries[0]![0], costCents: c.costCents, providerCents: provider }]
+  return entries.map(([g, h]) => {
+    const share = c.hours.isZero() ? new Dec(1).dividedBy(entries.length) : h.dividedBy(c.hours)
+    return {
+      groupId: g,
+      costCents: BigInt(new Dec(c.costCents.toString()).times(share).toFixed(0)),
+      providerCents: BigInt(new Dec(provider.toString()).times(share).toFixed(0))
+    }
+  })
+}
+
+const emptyOf = (childId: string): ChildContribution => ({
+  childId,
+  months: [],
+  groupMonths: [],
+  waitingAtEnd: false,
+  everWaiting: false,
+  fallbackGroups: [],
+  violations: []
+})
+
+/** A child without events contributes nothing (a child whose events all came after `asOf`). */
+export const noContribution = emptyOf
+
+/**
+ * A child's contribution. `check: false` leaves the invariants out: for a contribution only worked
+ * out to be taken out again (its violations were recorded when it was put in).
+ */
+export const childContribution = (
+  setup: RunSetup,
+  ctx: RuleContext,
+  state: ChildState,
+  allocations: AllocationLookup,
+  check = true
+): ChildContribution => {
+  const timeline = childTimeline(state)
+  const waiting = timeline.waitingPlusPlace
+  const waitingAtEnd = waiting.some((p) => p.from <= setup.lastDay && p.to >= setup.lastDay)
+  const everWaiting = waiting.some((p) => p.from <= setup.lastDay && p.to >= setup.firstDay)
+  if (timeline.placements.length === 0) return { ...emptyOf(state.childId), waitingAtEnd, everWaiting }
+  const months: Array<MonthPart> = []
+  const parts = new Map<string, { groupId: string; monthIndex: number; placeDays: Dec; openingDays: number; claimed: Dec; paid: Dec }>()
+  const part = (groupId: string, monthIndex: number) => {
+    const key = `${groupId}|${monthIndex}`
+    let p = parts.get(key)
+    if (p === undefined) parts.set(key, (p = { groupId, monthIndex, placeDays: ZERO, openingDays: 0, claimed: ZERO, paid: ZERO }))
+    return p
+  }
+  const fallbackGroups = new Set<string>()
+  const { violations, push } = violationList()
+  for (let i = 0; i < setup.months.length; i++) {
+    const m = measureChildMonth(ctx, timeline, setup.months[i]!)
+    if (m.segments.length === 0) continue
+    for (const s of m.segments)
+      for (const p of s.pieces) {
+        const gm = part(p.piece.data.groupId, i)
+        gm.placeDays = exactPlus(gm.placeDays, p.placeDays)
+        gm.openingDays += p.openingDays
+        if (p.costPriceFallback) fallbackGroups.add(p.piece.data.groupId)
+      }
+    const r = childMonthOf(ctx, m, allocations, setup.rounding)
+    for (const [g, v] of r.kindplekClaimedByGroup) part(g, i).claimed = v
+    for (const [g, v] of r.kindplekByGroup) part(g, i).paid = v
+    const c = r.childMonth
+    if (check) checkChildMonth(c, timeline, setup.params, setup.policy, push)
+    months.push({ monthIndex: i, costCents: c.costCents, hours: c.hours, streamCents: [...c.streamCents], groups: groupCosts(c) })
+  }
+  return {
+    childId: state.childId,
+    months,
+    groupMonths: [...parts.values()],
+    waitingAtEnd,
+    everWaiting,
+    fallbackGroups: [...fallbackGroups],
+    violations
+  }
+}

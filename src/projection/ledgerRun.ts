@@ -1,0 +1,279 @@
+/**
+ * A replay that computes each child as soon as its events are in, keeping
+ * only totals (./ledgerState.ts): what `computeLedger` computes, in bounded
+ * memory. Pure: subjects (a group's, budget line's or child's events) go in,
+ * in the order the store reads them (groups and budget lines first, then
+ * children); nothing is read or written here.
+ *
+ * 1. Groups and budget lines are folded as they come.
+ * 2. Each child is folded, measured, apportioned, rounded and checked
+ *    (./contribution.ts) with the capacity as every kindplek denominator
+ *    (src/domain/rules/allocations.ts), added to the totals and dropped.
+ * 3. `overFullChildren` names the children of group-months that turned out
+ *    over-full; the caller reads them again and `redoChild` recomputes them
+ *    with the full tally. Then `settle` makes the group-month lines and checks
+ *    them.
+ */
+import { createHash } from "node:crypto"
+import type { EventEnvelope } from "../events"
+import { checkGroupMonth, checkGroupYear, violationList } from "../domain/invariants/check"
+import { type Dec, ZERO } from "../domain/money"
+import { AllocationsByCapacity, hasGroupMonth, overFull } from "../domain/rules/allocations"
+import { collectAssumptions } from "../domain/rules/compute"
+import { MissingCollector, type RuleContext } from "../domain/rules/context"
+import { groupMonthLine } from "../domain/rules/groupMonth"
+import { type GroupInfo, groupInfo } from "../domain/rules/groups"
+import { allocateGroupMonth, type Occupied, vacancyOf } from "../domain/rules/kindplek"
+import type { BudgetLineState, ChildState, GroupState } from "../domain/timeline/state"
+import { emptyChild, emptyGroup, evolveBudgetLine, evolveChild, evolveGroup, subjectOf } from "../domain/timeline/state"
+import { DIGEST_MODULUS, eventHash } from "../scenario/run"
+import { type ChildContribution, childContribution } from "./contribution"
+import { DIGEST_MASK, LedgerState, lineValues } from "./ledgerState"
+import type { RunSetup } from "./setup"
+
+export interface SubjectEvents {
+  readonly kind: "child" | "group" | "budget"
+  readonly id: string
+  readonly events: ReadonlyArray<EventEnvelope>
+}
+
+export interface LedgerRunOptions {
+  /** Keep the events' digest (the run's fingerprint, as `runScenario` computes it). Default true. */
+  readonly digest?: boolean
+}
+
+/** A child's id digest: children of two runs are the same set when count and digest agree. */
+export const childIdDigest = (childId: string): bigint =>
+  BigInt(`0x${createHash("sha1").update(childId).digest("hex").slice(0, 16)}`) & DIGEST_MASK
+
+export const foldChild = (childId: string, events: ReadonlyArray<EventEnvelope>): ChildState => {
+  let s = emptyChild(childId)
+  for (const e of events) s = evolveChild(s, e)
+  return s
+}
+
+export const foldGroup = (groupId: string, events: ReadonlyArray<EventEnvelope>, from: GroupState = emptyGroup(groupId)): GroupState => {
+  let s = from
+  for (const e of events) s = evolveGroup(s, e)
+  return s
+}
+
+export const foldBudgetLine = (id: string, events: ReadonlyArray<EventEnvelope>, from: BudgetLineState = { budgetLineId: id, set: [] }): BudgetLineState => {
+  let s = from
+  for (const e of events) s = evolveBudgetLine(s, e)
+  return s
+}
+
+/** The state's occupied place-days and child opening days, as the kindplek allocation reads a tally. */
+export const occupancyOf = (state: LedgerState): Occupied => {
+  const at = (key: string) => {
+    const cut = key.lastIndexOf("|")
+    const i = state.setup.monthIndex.get(key.slice(cut + 1))
+    return i === undefined ? undefined : state.groups.get(key.slice(0, cut))?.months[i]
+  }
+  return { placeDays: { get: (key) => at(key)?.placeDays }, openingDays: { get: (key) => at(key)?.openingDays } }
+}
+
+export class LedgerRun {
+  readonly state: LedgerState
+  readonly groups = new Map<string, GroupState>()
+  readonly budgetLines = new Map<string, BudgetLineState>()
+  readonly missing = new MissingCollector()
+  /** Sum of the events' hashes modulo 2^256 (see src/scenario/run.ts `fingerprintOf`). */
+  digest = 0n
+  events = 0
+  private infos: Map<string, GroupInfo> | undefined
+  private capacityAllocations: AllocationsByCapacity | undefined
+
+  /** Budget lines and groups as the scenario's own events state them (the base the store's events add to). */
+  private readonly extraBudgetLines = new Map<string, BudgetLineState>()
+  private readonly extraGroups = new Map<string, GroupState>()
+
+  constructor(
+    readonly setup: RunSetup,
+    private readonly options: LedgerRunOptions = {}
+  ) {
+    this.state = new LedgerState(setup)
+    for (const e of setup.extraEvents) {
+      const subject = subjectOf(e)
+      if (subject.kind === "child") throw new Error("a run's extra events are about groups and budget lines only")
+      this.addSubject({ kind: subject.kind, id: subject.id, events: [e] })
+    }
+    for (const [id, b] of this.budgetLines) this.extraBudgetLines.set(id, b)
+    for (const [id, g] of this.groups) this.extraGroups.set(id, g)
+  }
+
+  /** A group's state from the store's events (on top of what the scenario states about it). */
+  groupFrom(id: string, events: ReadonlyArray<EventEnvelope>): GroupState {
+    return foldGroup(id, events, this.extraGroups.get(id))
+  }
+
+  /** A budget line's state from the store's events (on top of what the scenario states about it). */
+  budgetLineFrom(id: string, events: ReadonlyArray<EventEnvelope>): BudgetLineState {
+    return foldBudgetLine(id, events, this.extraBudgetLines.get(id))
+  }
+
+  /** The groups as the rules see them (worked out once the groups are in). */
+  groupInfos(): ReadonlyMap<string, GroupInfo> {
+    if (this.infos === undefined) {
+      this.infos = new Map()
+      for (const [id, g] of this.groups) {
+        const info = groupInfo(g)
+        if (info !== undefined) this.infos.set(id, info)
+      }
+    }
+    return this.infos
+  }
+
+  /** Groups changed (these, or any): work out their infos again and forget allocations made from the old ones. */
+  groupsChanged(ids?: Iterable<string>): void {
+    this.capacityAllocations = undefined
+    if (ids === undefined || this.infos === undefined) {
+      this.infos = undefined
+      return
+    }
+    for (const id of ids) {
+      const g = this.groups.get(id)
+      const info = g === undefined ? undefined : groupInfo(g)
+      if (info === undefined) this.infos.delete(id)
+      else this.infos.set(id, info)
+    }
+  }
+
+  context(): RuleContext {
+    return { params: this.setup.params, policy: this.setup.policy, groups: this.groupInfos(), missing: this.missing, traces: false }
+  }
+
+  /** Allocations with the capacity as every denominator (right unless a group-month is over-full). */
+  capacity(): AllocationsByCapacity {
+    this.capacityAllocations ??= new AllocationsByCapacity(this.groupInfos(), this.setup.months, this.setup.subsidised, undefined, false)
+    return this.capacityAllocations
+  }
+
+  /**
+   * Allocations with the state's full tally (over-full group-months divide by what is occupied). They
+   * read the tally when first asked: work out every contribution before applying any.
+   */
+  tallied(): AllocationsByCapacity {
+    return new AllocationsByCapacity(this.groupInfos(), this.setup.months, this.setup.subsidised, occupancyOf(this.state), false)
+  }
+
+  countEvents(events: ReadonlyArray<EventEnvelope>, sign: 1 | -1 = 1): void {
+    this.events += sign * events.length
+    if (this.options.digest === false) return
+    let d = this.digest
+    for (const e of events) d = (d + (sign === 1 ? eventHash(e) : DIGEST_MODULUS - eventHash(e))) % DIGEST_MODULUS
+    this.digest = d
+  }
+
+  addSubject(s: SubjectEvents): void {
+    this.countEvents(s.events)
+    switch (s.kind) {
+      case "group":
+        this.groups.set(s.id, foldGroup(s.id, s.events, this.groups.get(s.id)))
+        this.groupsChanged([s.id])
+        return
+      case "budget":
+        this.budgetLines.set(s.id, foldBudgetLine(s.id, s.events, this.budgetLines.get(s.id)))
+        return
+      case "child":
+        this.state.apply(this.contribution(foldChild(s.id, s.events), this.capacity()), 1, childIdDigest(s.id))
+    }
+  }
+
+  /** A child's contribution (`check: false` for one only to be taken out again). */
+  contribution(state: ChildState, allocations: AllocationsByCapacity, check = true): ChildContribution {
+    return childContribution(this.setup, this.context(), state, allocations, check)
+  }
+
+  /** Over-full, subsidised group-months: `${groupId}|${monthIndex}`. */
+  overFullGroupMonths(groupIds: Iterable<string> = this.groupInfos().keys()): ReadonlySet<string> {
+    const out = new Set<string>()
+    const tally = occupancyOf(this.state)
+    const infos = this.groupInfos()
+    for (const groupId of groupIds) {
+      const g = infos.get(groupId)
+      if (g === undefined || !this.state.groups.has(groupId)) continue
+      this.setup.months.forEach((month, i) => {
+        if (!hasGroupMonth(g, month, this.setup.subsidised)) return
+        const a = allocateGroupMonth(g, month, tally, this.setup.subsidised, false)
+        if (!a.subsidy.isZero() && overFull(a)) out.add(`${groupId}|${i}`)
+      })
+    }
+    return out
+  }
+
+  /** Children of over-full group-months: computed with the capacity as denominator, they must be redone. */
+  overFullChildren(): ReadonlySet<string> {
+    const out = new Set<string>()
+    for (const key of this.overFullGroupMonths()) {
+      const groupId = key.slice(0, key.lastIndexOf("|"))
+      for (const childId of this.state.groups.get(groupId)?.children.keys() ?? []) out.add(childId)
+    }
+    return out
+  }
+
+  /** Recompute a child of an over-full group-month with the full tally. */
+  redoChild(childId: string, events: ReadonlyArray<EventEnvelope>, tallied: AllocationsByCapacity = this.tallied()): void {
+    const state = foldChild(childId, events)
+    const digest = childIdDigest(childId)
+    // Both before either is applied: the tallied allocations read the state's tally as it stands.
+    const before = this.contribution(state, this.capacity(), false)
+    const after = this.contribution(state, tallied)
+    this.state.apply(before, -1, digest)
+    this.state.apply(after, 1, digest)
+  }
+
+  /**
+   * Make (or make again) the group-month lines of these groups, and check them: every month, or,
+   * where `months` names a group, only those months (the others' lines stand).
+   */
+  settle(groupIds: Iterable<string> = this.allGroupIds(), months?: ReadonlyMap<string, ReadonlySet<number>>): void {
+    const tally = occupancyOf(this.state)
+    const infos = this.groupInfos()
+    const { policy, subsidised } = this.setup
+    for (const groupId of groupIds) {
+      const g = infos.get(groupId)
+      const totals = this.state.groups.get(groupId)
+      const only = months?.get(groupId)
+      const { violations, push } = violationList()
+      // Violations of the months not made again stand; the yearly check is made again below.
+      const kept = only === undefined ? [] : (this.state.groupViolations.get(groupId) ?? []).filter((v) => v.month !== undefined && !only.has(this.setup.monthIndex.get(v.month)!))
+      this.setup.months.forEach((month, i) => {
+        if (only !== undefined && !only.has(i)) return
+        if (g === undefined || !hasGroupMonth(g, month, subsidised)) {
+          this.state.setLine(groupId, i, undefined)
+          return
+        }
+        const a = allocateGroupMonth(g, month, tally, subsidised, false)
+        const t = totals?.months[i]
+        const line = groupMonthLine(policy, a, vacancyOf(a), t?.claimed ?? ZERO, t?.paid ?? ZERO, false)
+        this.state.setLine(groupId, i, lineValues(line))
+        checkGroupMonth(line, push)
+      })
+      // 5. The subsidy of each year at most what was awarded, over all the year's lines.
+      const perYear = new Map<number, Dec>()
+      this.state.groups.get(groupId)?.lines.forEach((l, i) => {
+        if (l === undefined) return
+        const year = Number(this.setup.months[i]!.slice(0, 4))
+        perYear.set(year, (perYear.get(year) ?? ZERO).plus(l.subsidy))
+      })
+      for (const [year, subsidy] of perYear) checkGroupYear(groupId, year, subsidy, g, push)
+      const all = [...kept, ...violations]
+      if (all.length > 0) this.state.groupViolations.set(groupId, all)
+      else this.state.groupViolations.delete(groupId)
+    }
+  }
+
+  /** Every group the run knows: with events, or with children placed in it. */
+  allGroupIds(): ReadonlyArray<string> {
+    return [...new Set([...this.groupInfos().keys(), ...this.state.groups.keys()])].sort()
+  }
+
+  /** Groups whose cost price fell back to the invoiced price, for the assumptions. */
+  assumptions() {
+    const fallback = new Set<string>()
+    for (const [id, g] of this.state.groups) if (g.fallbacks > 0) fallback.add(id)
+    return [...collectAssumptions(this.setup.params, this.setup.policy, fallback), ...this.setup.assumptions]
+  }
+}

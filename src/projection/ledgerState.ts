@@ -1,0 +1,178 @@
+/**
+ * A ledger kept as totals: what a run at national scale holds instead of
+ * every child-month. Children's contributions are added (and, when their
+ * events change, taken out again) exactly: cents are integers, amounts are
+ * exact sums (src/domain/money.ts `exactPlus`), counts are counts. So a
+ * state built child by child in any order, or corrected child by child,
+ * equals the state built from scratch.
+ *
+ * Per group it keeps what the group-level kindplek lines need (occupied
+ * place-days, child opening days, the children's claimed and paid shares per
+ * month), the cost attributed to the group, and which children it has (so a
+ * change to the group can reach them).
+ */
+import type { GroupMonth, Violation } from "../domain/ledger/types"
+import { Dec, exactMinus, exactPlus, ZERO } from "../domain/money"
+import type { ChildContribution } from "./contribution"
+import type { RunSetup } from "./setup"
+
+export interface GroupMonthTotals {
+  placeDays: Dec
+  openingDays: number
+  claimed: Dec
+  paid: Dec
+}
+
+/** What a group-month's line added to the totals (see `lineValues`). */
+export interface LineValues {
+  readonly subsidy: Dec
+  readonly vacancyCents: bigint
+  readonly surplusCents: bigint
+  readonly occupied: Dec
+  readonly capacity: Dec
+  readonly flags: number
+}
+
+export interface GroupTotals {
+  readonly groupId: string
+  /** By month index; undefined where no child was placed. */
+  readonly months: Array<GroupMonthTotals | undefined>
+  /** The group-month lines, by month index; undefined where the group has no line. */
+  readonly lines: Array<LineValues | undefined>
+  costCents: bigint
+  providerCents: bigint
+  /** Children with months in the group, and how many. */
+  readonly children: Map<string, number>
+  /** Child-months whose cost price fell back to the invoiced price. */
+  fallbacks: number
+}
+
+/** A stream's cents, and how many child-months had it (a stream a child-month has at 0 cents still shows). */
+export interface StreamTotal {
+  cents: bigint
+  n: number
+}
+
+export interface MonthTotals {
+  costCents: bigint
+  readonly streams: Map<string, StreamTotal>
+}
+
+export const lineValues = (g: GroupMonth): LineValues => ({
+  subsidy: g.subsidy,
+  vacancyCents: g.vacancyCents,
+  surplusCents: g.surplusCents,
+  occupied: g.occupancy.occupiedPlaceDays,
+  capacity: g.occupancy.capacityPlaceDays,
+  flags: g.flags.length
+})
+
+const addTo = (m: Map<string, StreamTotal>, k: string, cents: bigint, sign: 1 | -1) => {
+  const t = m.get(k)
+  if (t === undefined) {
+    m.set(k, { cents, n: sign })
+    return
+  }
+  t.cents += cents
+  t.n += sign
+  if (t.n === 0) m.delete(k)
+}
+
+export class LedgerState {
+  /** Children with events (every child stream the run saw). */
+  children = 0
+  childMonths = 0
+  /** Children with at least one child-month. */
+  served = 0
+  waitingAtEnd = 0
+  everWaiting = 0
+  costCents = 0n
+  hours: Dec = ZERO
+  readonly streams = new Map<string, StreamTotal>()
+  readonly monthly: ReadonlyArray<MonthTotals>
+  readonly groups = new Map<string, GroupTotals>()
+  /** Violations of children's months, by child; of group lines, by group. */
+  readonly childViolations = new Map<string, ReadonlyArray<Violation>>()
+  readonly groupViolations = new Map<string, ReadonlyArray<Violation>>()
+  /** An order-independent digest of the children's ids (to tell whether two runs replay the same children). */
+  childDigest = 0n
+
+  constructor(readonly setup: RunSetup) {
+    this.monthly = setup.months.map(() => ({ costCents: 0n, streams: new Map() }))
+  }
+
+  group(groupId: string): GroupTotals {
+    let g = this.groups.get(groupId)
+    if (g === undefined) {
+      const n = this.setup.months.length
+      g = { groupId, months: new Array(n).fill(undefined), lines: new Array(n).fill(undefined), costCents: 0n, providerCents: 0n, children: new Map(), fallbacks: 0 }
+      this.groups.set(groupId, g)
+    }
+    return g
+  }
+
+  /** Add a child's contribution (sign 1) or take it out again (sign -1). */
+  apply(c: ChildContribution, sign: 1 | -1, digest: bigint): void {
+    const s = BigInt(sign)
+    this.children += sign
+    this.childDigest = (this.childDigest + s * digest) & DIGEST_MASK
+    if (c.months.length > 0) this.served += sign
+    if (c.waitingAtEnd) this.waitingAtEnd += sign
+    if (c.everWaiting) this.everWaiting += sign
+    this.childMonths += sign * c.months.length
+    const plus = sign === 1 ? exactPlus : exactMinus
+    const touched = new Map<string, number>()
+    for (const m of c.months) {
+      this.costCents += s * m.costCents
+      this.hours = plus(this.hours, m.hours)
+      const month = this.monthly[m.monthIndex]!
+      month.costCents += s * m.costCents
+      for (const [stream, cents] of m.streamCents) {
+        addTo(this.streams, stream, s * cents, sign)
+        addTo(month.streams, stream, s * cents, sign)
+      }
+      for (const gc of m.groups) {
+        const g = this.group(gc.groupId)
+        g.costCents += s * gc.costCents
+        g.providerCents += s * gc.providerCents
+        touched.set(gc.groupId, (touched.get(gc.groupId) ?? 0) + 1)
+      }
+    }
+    for (const [groupId, n] of touched) {
+      const g = this.group(groupId)
+      const next = (g.children.get(c.childId) ?? 0) + sign * n
+      if (next === 0) g.children.delete(c.childId)
+      else g.children.set(c.childId, next)
+    }
+    for (const p of c.groupMonths) {
+      const g = this.group(p.groupId)
+      const t = g.months[p.monthIndex] ?? (g.months[p.monthIndex] = { placeDays: ZERO, openingDays: 0, claimed: ZERO, paid: ZERO })
+      t.placeDays = plus(t.placeDays, p.placeDays)
+      t.openingDays += sign * p.openingDays
+      t.claimed = plus(t.claimed, p.claimed)
+      t.paid = plus(t.paid, p.paid)
+    }
+    for (const groupId of c.fallbackGroups) this.group(groupId).fallbacks += sign
+    if (sign === 1 && c.violations.length > 0) this.childViolations.set(c.childId, c.violations)
+    if (sign === -1) this.childViolations.delete(c.childId)
+  }
+
+  /** Set a group-month's line (undefined: the group-month has none). */
+  setLine(groupId: string, monthIndex: number, line: LineValues | undefined): void {
+    if (line === undefined && !this.groups.has(groupId)) return
+    this.group(groupId).lines[monthIndex] = line
+  }
+
+  violations(): ReadonlyArray<Violation> {
+    return [...[...this.childViolations.values()].flat(), ...[...this.groupViolations.values()].flat()]
+  }
+
+  violationCount(): number {
+    let n = 0
+    for (const v of this.childViolations.values()) n += v.length
+    for (const v of this.groupViolations.values()) n += v.length
+    return n
+  }
+}
+
+export const DIGEST_MASK = (1n << 64n) - 1n

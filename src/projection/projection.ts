@@ -1,0 +1,190 @@
+/**
+ * A scenario's ledger as a projection of the embedded store: built by one
+ * replay, kept in the store file with the position it has applied up to
+ * (its checkpoint), and brought up to date by re-evolving only what events
+ * appended since are about (./catchUp.ts). Written together with its
+ * checkpoint in one transaction (src/store/sqlite/projections.ts); always
+ * rebuildable from the events (`geldstroom store rebuild`).
+ */
+import type { DatabaseSync } from "node:sqlite"
+import { Effect, Stream } from "effect"
+import type { RecordedEvent } from "../events"
+import { MissingParameters } from "../domain/rules/compute"
+import type { ReadError } from "../store/EventStore"
+import { StoreFailure } from "../store/EventStore"
+import { readProjectionGroups, readProjectionRow, writeProjection } from "../store/sqlite/projections"
+import { headPosition, readSubject, readSubjects } from "../store/sqlite/subjects"
+import { CatchUp, type CatchUpReport, type ChangedSubject } from "./catchUp"
+import { LedgerRun, type LedgerRunOptions } from "./ledgerRun"
+import { groupFromJson, groupToJson, totalsFromJson, totalsToJson } from "./serialize"
+import type { RunSetup } from "./setup"
+
+/** What a projection is of, and where it is kept. */
+export interface ProjectionSpec {
+  /** Its name in the store, e.g. the scenario's file name. */
+  readonly name: string
+  /** What it is a projection of (rules version, scenario, policy, parameters): another key, another projection. */
+  readonly key: string
+  /** The scenario file it was made from, so `store rebuild` can make it again. */
+  readonly scenarioFile: string | null
+  readonly setup: RunSetup
+}
+
+export interface Projection {
+  readonly spec: ProjectionSpec
+  readonly run: LedgerRun
+  /** The highest store position applied. */
+  checkpoint: bigint
+}
+
+export interface StoreHandle {
+  readonly db: DatabaseSync
+  /** For error messages: `sqlite:/path`. */
+  readonly name: string
+}
+
+const failure = (store: StoreHandle, operation: string) => (cause: unknown) => new StoreFailure({ store: store.name, operation, cause })
+
+const finishRun = (run: LedgerRun): Effect.Effect<LedgerRun, MissingParameters> =>
+  run.missing.all.length > 0 ? Effect.fail(new MissingParameters({ missing: run.missing.all })) : Effect.succeed(run)
+
+/** Children's events, read one stream at a time. */
+const readChildren = (store: StoreHandle, ids: Iterable<string>, head: bigint, asOf: string | undefined) =>
+  Effect.gen(function* () {
+    const out = new Map<string, ReadonlyArray<RecordedEvent>>()
+    for (const id of ids) out.set(id, yield* readSubject(store.db, store.name, `child-${id}`, { head, recordedUpTo: asOf }))
+    return out
+  })
+
+/** Replay the whole store into a new projection (bounded memory: one child at a time). */
+export const buildProjection = (
+  store: StoreHandle,
+  spec: ProjectionSpec,
+  options: LedgerRunOptions & { readonly onProgress?: (children: number) => void } = {}
+): Effect.Effect<Projection, ReadError | MissingParameters> =>
+  Effect.gen(function* () {
+    const head = yield* Effect.try({ try: () => headPosition(store.db), catch: failure(store, "head") })
+    const run = new LedgerRun(spec.setup, options)
+    let n = 0
+    yield* Stream.runForEachArray(readSubjects(store.db, store.name, { head, recordedUpTo: spec.setup.asOf }), (subjects) =>
+      Effect.sync(() => {
+        for (const s of subjects) {
+          run.addSubject(s)
+          if (s.kind === "child" && ++n % 50_000 === 0) options.onProgress?.(n)
+        }
+      })
+    )
+    // Children of over-full group-months were apportioned with the capacity as denominator: redo them.
+    const redo = run.overFullChildren()
+    if (redo.size > 0) {
+      const events = yield* readChildren(store, redo, head, spec.setup.asOf)
+      const tallied = run.tallied()
+      for (const [id, evs] of events) run.redoChild(id, evs, tallied)
+    }
+    run.settle()
+    yield* finishRun(run)
+    return { spec, run, checkpoint: head }
+  })
+
+/** Write a projection with its checkpoint (all of it, or the totals and the groups named). */
+export const saveProjection = (
+  store: StoreHandle,
+  p: Projection,
+  groups: ReadonlySet<string> | "all" = "all"
+): Effect.Effect<void, StoreFailure> =>
+  Effect.try({
+    try: () => {
+      const ids = groups === "all" ? [...new Set([...p.run.groups.keys(), ...p.run.state.groups.keys()])] : [...groups]
+      writeProjection(store.db, {
+        name: p.spec.name,
+        key: p.spec.key,
+        scenarioFile: p.spec.scenarioFile,
+        checkpoint: p.checkpoint,
+        totals: totalsToJson(p.run),
+        groups: new Map(ids.map((id) => [id, groupToJson(p.run, id)])),
+        replaceAll: groups === "all"
+      })
+    },
+    catch: failure(store, "write projection")
+  })
+
+/** The projection kept under the spec's name, if it is there and of the same key. */
+export const loadProjection = (store: StoreHandle, spec: ProjectionSpec, options: LedgerRunOptions = {}): Effect.Effect<Projection | undefined, StoreFailure> =>
+  Effect.try({
+    try: () => {
+      const row = readProjectionRow(store.db, spec.name)
+      if (row === undefined || row.key !== spec.key) return undefined
+      const run = new LedgerRun(spec.setup, options)
+      totalsFromJson(run, row.totals)
+      for (const [groupId, text] of readProjectionGroups(store.db, spec.name)) groupFromJson(run, groupId, text)
+      return { spec, run, checkpoint: row.checkpoint }
+    },
+    catch: failure(store, "read projection")
+  })
+
+/** Subjects with events after a position (as known on `asOf`), with all their events up to `head`. */
+const changedSubjects = (store: StoreHandle, after: bigint, head: bigint, asOf: string | undefined) =>
+  Effect.gen(function* () {
+    const streams = yield* Effect.try({
+      try: () =>
+        store.db
+          .prepare("SELECT DISTINCT stream FROM events WHERE position > ? AND position <= ? ORDER BY stream")
+          .all(Number(after), Number(head))
+          .map((r) => r.stream as string),
+      catch: failure(store, "changed streams")
+    })
+    const out: Array<ChangedSubject> = []
+    for (const stream of streams) {
+      const cut = stream.indexOf("-")
+      const kind = stream.slice(0, cut) as ChangedSubject["kind"]
+      if (kind !== "child" && kind !== "group" && kind !== "budget") continue
+      const events = yield* readSubject(store.db, store.name, stream, { head, recordedUpTo: asOf })
+      // As known on asOf: a subject whose new events were all recorded later has not changed.
+      if (!events.some((e) => e.position > after)) continue
+      out.push({ kind, id: stream.slice(cut + 1), events })
+    }
+    return out
+  })
+
+export interface CatchUpResult extends CatchUpReport {
+  readonly from: bigint
+  readonly to: bigint
+}
+
+/**
+ * Apply what was appended after the projection's checkpoint and write the changed groups, the
+ * totals and the new checkpoint in one transaction. Nothing appended: nothing done.
+ */
+export const catchUpProjection = (store: StoreHandle, p: Projection, options: { readonly save?: boolean } = {}): Effect.Effect<CatchUpResult, ReadError | MissingParameters> =>
+  Effect.gen(function* () {
+    const from = p.checkpoint
+    const head = yield* Effect.try({ try: () => headPosition(store.db), catch: failure(store, "head") })
+    if (head <= from) return { from, to: from, events: 0, children: 0, touchedGroups: new Set<string>() }
+    const asOf = p.spec.setup.asOf
+    const changed = yield* changedSubjects(store, from, head, asOf)
+    const c = new CatchUp(p.run, from, changed)
+    c.swap(yield* readChildren(store, c.childrenOfChangedGroups, head, asOf))
+    c.redoOthers(yield* readChildren(store, c.others, head, asOf))
+    const report = c.settle()
+    yield* finishRun(p.run)
+    p.checkpoint = head
+    if (options.save !== false) yield* saveProjection(store, p, report.touchedGroups)
+    return { ...report, from, to: head }
+  })
+
+/** The projection up to date: loaded and caught up when kept, else built (and written). */
+export const openProjection = (
+  store: StoreHandle,
+  spec: ProjectionSpec,
+  options: LedgerRunOptions = {}
+): Effect.Effect<{ readonly projection: Projection; readonly built: boolean; readonly caughtUp: CatchUpResult | undefined }, ReadError | MissingParameters> =>
+  Effect.gen(function* () {
+    const kept = yield* loadProjection(store, spec, options)
+    if (kept !== undefined) {
+      const caughtUp = yield* catchUpProjection(store, kept)
+      return { projection: kept, built: false, caughtUp }
+    }
+    const projection = yield* buildProjection(store, spec, options)
+    yield* saveProjection(store, projection)
+    return { projection, built: true, caughtUp: undefined }
+  })

@@ -1,0 +1,157 @@
+/**
+ * A ledger run's state as JSON text and back, exactly: cents and digests as
+ * decimal strings, amounts as decimal.js strings (read back to the same
+ * value), facts as they are. One text for the totals and one per group, so a
+ * catch-up rewrites only the groups it touched.
+ */
+import type { Violation } from "../domain/ledger/types"
+import { Dec } from "../domain/money"
+import type { Fact } from "../domain/timeline/facts"
+import type { BudgetLineState, GroupState } from "../domain/timeline/state"
+import type { GroupTotals, LedgerState, LineValues, StreamTotal } from "./ledgerState"
+import type { LedgerRun } from "./ledgerRun"
+
+type Streams = ReadonlyArray<readonly [string, string, number]>
+
+const streamsOut = (m: ReadonlyMap<string, StreamTotal>): Streams => [...m].map(([s, t]) => [s, t.cents.toString(), t.n] as const)
+const streamsIn = (m: Map<string, StreamTotal>, rows: Streams) => {
+  m.clear()
+  for (const [s, cents, n] of rows) m.set(s, { cents: BigInt(cents), n })
+}
+
+export interface TotalsJson {
+  readonly children: number
+  readonly childMonths: number
+  readonly served: number
+  readonly waitingAtEnd: number
+  readonly everWaiting: number
+  readonly costCents: string
+  readonly hours: string
+  readonly streams: Streams
+  readonly monthly: ReadonlyArray<readonly [string, Streams]>
+  readonly childViolations: ReadonlyArray<readonly [string, ReadonlyArray<Violation>]>
+  readonly childDigest: string
+  readonly digest: string
+  readonly events: number
+  readonly budgetLines: ReadonlyArray<BudgetLineState>
+}
+
+export const totalsToJson = (run: LedgerRun): string => {
+  const s = run.state
+  const json: TotalsJson = {
+    children: s.children,
+    childMonths: s.childMonths,
+    served: s.served,
+    waitingAtEnd: s.waitingAtEnd,
+    everWaiting: s.everWaiting,
+    costCents: s.costCents.toString(),
+    hours: s.hours.toString(),
+    streams: streamsOut(s.streams),
+    monthly: s.monthly.map((m) => [m.costCents.toString(), streamsOut(m.streams)] as const),
+    childViolations: [...s.childViolations],
+    childDigest: s.childDigest.toString(),
+    digest: run.digest.toString(),
+    events: run.events,
+    budgetLines: [...run.budgetLines.values()]
+  }
+  return JSON.stringify(json)
+}
+
+export const totalsFromJson = (run: LedgerRun, text: string): void => {
+  const j = JSON.parse(text) as TotalsJson
+  const s = run.state
+  s.children = j.children
+  s.childMonths = j.childMonths
+  s.served = j.served
+  s.waitingAtEnd = j.waitingAtEnd
+  s.everWaiting = j.everWaiting
+  s.costCents = BigInt(j.costCents)
+  s.hours = new Dec(j.hours)
+  streamsIn(s.streams, j.streams)
+  j.monthly.forEach(([cost, streams], i) => {
+    const m = s.monthly[i]!
+    m.costCents = BigInt(cost)
+    streamsIn(m.streams, streams)
+  })
+  s.childViolations.clear()
+  for (const [id, v] of j.childViolations) s.childViolations.set(id, v)
+  s.childDigest = BigInt(j.childDigest)
+  run.digest = BigInt(j.digest)
+  run.events = j.events
+  run.budgetLines.clear()
+  for (const b of j.budgetLines) run.budgetLines.set(b.budgetLineId, b)
+}
+
+interface GroupFactsJson {
+  readonly opened: GroupState["opened"]
+  readonly closed: GroupState["closed"]
+  readonly awards: ReadonlyArray<readonly [string, ReadonlyArray<Fact<unknown>>]>
+}
+
+interface GroupJson {
+  readonly facts: GroupFactsJson | null
+  readonly months: ReadonlyArray<readonly [number, string, number, string, string]>
+  readonly lines: ReadonlyArray<readonly [number, string, string, string, string, string, number]>
+  readonly costCents: string
+  readonly providerCents: string
+  readonly children: ReadonlyArray<readonly [string, number]>
+  readonly fallbacks: number
+  readonly violations: ReadonlyArray<Violation>
+}
+
+export const groupToJson = (run: LedgerRun, groupId: string): string | undefined => {
+  const facts = run.groups.get(groupId)
+  const g = run.state.groups.get(groupId)
+  if (facts === undefined && g === undefined) return undefined
+  const months: Array<readonly [number, string, number, string, string]> = []
+  const lines: Array<readonly [number, string, string, string, string, string, number]> = []
+  g?.months.forEach((t, i) => {
+    if (t !== undefined) months.push([i, t.placeDays.toString(), t.openingDays, t.claimed.toString(), t.paid.toString()])
+  })
+  g?.lines.forEach((l, i) => {
+    if (l !== undefined)
+      lines.push([i, l.subsidy.toString(), l.vacancyCents.toString(), l.surplusCents.toString(), l.occupied.toString(), l.capacity.toString(), l.flags])
+  })
+  const json: GroupJson = {
+    facts: facts === undefined ? null : { opened: facts.opened, closed: facts.closed, awards: [...facts.awards] },
+    months,
+    lines,
+    costCents: (g?.costCents ?? 0n).toString(),
+    providerCents: (g?.providerCents ?? 0n).toString(),
+    children: g === undefined ? [] : [...g.children],
+    fallbacks: g?.fallbacks ?? 0,
+    violations: run.state.groupViolations.get(groupId) ?? []
+  }
+  return JSON.stringify(json)
+}
+
+export const groupFromJson = (run: LedgerRun, groupId: string, text: string): void => {
+  const j = JSON.parse(text) as GroupJson
+  if (j.facts !== null)
+    run.groups.set(groupId, { groupId, opened: j.facts.opened, closed: j.facts.closed, awards: new Map(j.facts.awards) } as GroupState)
+  const hasTotals = j.months.length > 0 || j.lines.length > 0 || j.children.length > 0 || j.costCents !== "0" || j.providerCents !== "0" || j.fallbacks !== 0
+  if (hasTotals) {
+    const g: GroupTotals = run.state.group(groupId)
+    for (const [i, placeDays, openingDays, claimed, paid] of j.months)
+      g.months[i] = { placeDays: new Dec(placeDays), openingDays, claimed: new Dec(claimed), paid: new Dec(paid) }
+    for (const [i, subsidy, vacancyCents, surplusCents, occupied, capacity, flags] of j.lines) {
+      const line: LineValues = {
+        subsidy: new Dec(subsidy),
+        vacancyCents: BigInt(vacancyCents),
+        surplusCents: BigInt(surplusCents),
+        occupied: new Dec(occupied),
+        capacity: new Dec(capacity),
+        flags
+      }
+      g.lines[i] = line
+    }
+    g.costCents = BigInt(j.costCents)
+    g.providerCents = BigInt(j.providerCents)
+    for (const [id, n] of j.children) g.children.set(id, n)
+    g.fallbacks = j.fallbacks
+  }
+  if (j.violations.length > 0) run.state.groupViolations.set(groupId, j.violations)
+  run.groupsChanged()
+}
+
+export type { LedgerState }

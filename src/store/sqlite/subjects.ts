@@ -1,0 +1,172 @@
+/**
+ * Reading the embedded store subject by subject: every event of one child,
+ * group or budget line together, in revision order, groups and budget lines
+ * before children. A replay that computes a child as soon as its events are
+ * in (src/projection) holds one child at a time instead of the whole world.
+ *
+ * Each page is one range query on the (stream, revision) key
+ * (`(stream, revision) > (?, ?) ORDER BY stream, revision LIMIT ?`); a
+ * subject whose events straddle two pages is held back until it is whole.
+ * Only events up to a head position fixed when the read starts are read (a
+ * consistent view however much is appended meanwhile), and, for "as known
+ * on", only those recorded up to an instant. Every row is decoded (and
+ * upcast) like any read (../paging.ts); a row that no longer decodes ends
+ * the stream with CorruptEvent.
+ */
+import type { DatabaseSync, StatementSync } from "node:sqlite"
+import { Effect, Option, Result, Stream } from "effect"
+import type { RecordedEvent } from "../../events"
+import { type ReadError, StoreFailure } from "../EventStore"
+import { recordedKey } from "../recordedTime"
+import { decodeStoredRow } from "../storedRow"
+import { EVENT_COLUMNS } from "./schema"
+
+export type SubjectKind = "budget" | "group" | "child"
+
+export interface Subject {
+  readonly kind: SubjectKind
+  /** The stream, e.g. `child-K1-0000001`. */
+  readonly stream: string
+  /** The subject's id: the stream without its kind's prefix. */
+  readonly id: string
+  readonly events: ReadonlyArray<RecordedEvent>
+}
+
+/** Stream-name ranges of the three kinds of subject, in the order they are read. */
+const RANGES: ReadonlyArray<readonly [SubjectKind, string, string]> = [
+  ["budget", "budget-", "budget."],
+  ["group", "group-", "group."],
+  ["child", "child-", "child."]
+]
+
+export interface SubjectReadOptions {
+  /** Read only events at positions up to here (inclusive). */
+  readonly head: bigint
+  /** Only events recorded up to and including this instant ("as known on"). */
+  readonly recordedUpTo?: string | undefined
+  /** Rows per page (default 5,000). */
+  readonly pageSize?: number
+  /** Only these kinds (default: all three, in order). */
+  readonly kinds?: ReadonlyArray<SubjectKind>
+}
+
+interface Cursor {
+  readonly range: number
+  readonly stream: string
+  readonly revision: number
+  /** The events of the subject the last page ended in, not yet known to be whole. */
+  readonly held: ReadonlyArray<RecordedEvent>
+}
+
+const pageStatement = (db: DatabaseSync, filtered: boolean): StatementSync =>
+  db.prepare(
+    `SELECT ${EVENT_COLUMNS} FROM events
+     WHERE (stream, revision) > (?, ?) AND stream < ? AND position <= ?${filtered ? " AND recorded_key <= ?" : ""}
+     ORDER BY stream, revision LIMIT ?`
+  )
+
+/** The highest position in the store now (0 when it is empty). */
+export const headPosition = (db: DatabaseSync): bigint => {
+  const row = db.prepare("SELECT MAX(position) AS p FROM events").get()
+  return row?.p === null || row?.p === undefined ? 0n : BigInt(row.p as number)
+}
+
+/** Subjects of the store, as an Effect Stream (see the module comment). */
+export const readSubjects = (db: DatabaseSync, storeName: string, options: SubjectReadOptions): Stream.Stream<Subject, ReadError> => {
+  const pageSize = options.pageSize ?? 5_000
+  const ranges = RANGES.filter(([kind]) => options.kinds === undefined || options.kinds.includes(kind))
+  const fail = (operation: string) => (cause: unknown) => new StoreFailure({ store: storeName, operation, cause })
+  const key = options.recordedUpTo === undefined ? undefined : recordedKey(options.recordedUpTo)
+  if (key !== undefined && Result.isFailure(key)) return Stream.fail(fail("readSubjects (recordedUpTo)")(key.failure))
+  const recorded = key === undefined ? undefined : key.success
+  let statement: StatementSync | undefined
+  const head = Number(options.head)
+
+  const page = (c: Cursor): Effect.Effect<readonly [ReadonlyArray<Subject>, Option.Option<Cursor>], ReadError> =>
+    Effect.flatMap(
+      Effect.try({
+        try: () => {
+          statement ??= pageStatement(db, recorded !== undefined)
+          const [, , upper] = ranges[c.range]!
+          const params: Array<string | number> = [c.stream, c.revision, upper, head]
+          if (recorded !== undefined) params.push(recorded)
+          params.push(pageSize)
+          return statement.all(...params)
+        },
+        catch: fail("readSubjects")
+      }),
+      (rows) => {
+        const [kind, prefix] = ranges[c.range]!
+        const out: Array<Subject> = []
+        let current: Array<RecordedEvent> = [...c.held]
+        let currentStream = current[0]?.stream
+        for (const row of rows) {
+          const decoded = decodeStoredRow(row)
+          if (Result.isFailure(decoded)) return Effect.fail(decoded.failure)
+          const e = decoded.success
+          if (e.stream !== currentStream) {
+            if (currentStream !== undefined && current.length > 0) out.push({ kind, stream: currentStream, id: currentStream.slice(prefix.length), events: current })
+            current = []
+            currentStream = e.stream
+          }
+          current.push(e)
+        }
+        const last = rows[rows.length - 1]
+        if (rows.length === pageSize && last !== undefined) {
+          // The range may go on: hold back the subject the page ended in.
+          return Effect.succeed([out, Option.some({ range: c.range, stream: last.stream as string, revision: Number(last.revision), held: current })] as const)
+        }
+        if (currentStream !== undefined && current.length > 0) out.push({ kind, stream: currentStream, id: currentStream.slice(prefix.length), events: current })
+        const next = c.range + 1
+        return Effect.succeed([out, next < ranges.length ? Option.some({ range: next, stream: ranges[next]![1], revision: -1, held: [] }) : Option.none()] as const)
+      }
+    )
+
+  if (ranges.length === 0) return Stream.empty
+  return Stream.paginate<Cursor, Subject, ReadError>({ range: 0, stream: ranges[0]![1], revision: -1, held: [] }, page)
+}
+
+/** The statements reading one subject, prepared once per database. */
+const prepared = new WeakMap<DatabaseSync, { readonly all: StatementSync; readonly filtered: StatementSync }>()
+const subjectStatements = (db: DatabaseSync) => {
+  let s = prepared.get(db)
+  if (s === undefined) {
+    const sql = `SELECT ${EVENT_COLUMNS} FROM events WHERE stream = ? AND position <= ?`
+    s = { all: db.prepare(`${sql} ORDER BY revision`), filtered: db.prepare(`${sql} AND recorded_key <= ? ORDER BY revision`) }
+    prepared.set(db, s)
+  }
+  return s
+}
+
+/** One subject's events up to a head position (and recorded up to an instant), in revision order. */
+export const readSubject = (
+  db: DatabaseSync,
+  storeName: string,
+  stream: string,
+  options: { readonly head: bigint; readonly recordedUpTo?: string | undefined }
+): Effect.Effect<ReadonlyArray<RecordedEvent>, ReadError> => {
+  const key = options.recordedUpTo === undefined ? undefined : recordedKey(options.recordedUpTo)
+  if (key !== undefined && Result.isFailure(key))
+    return Effect.fail(new StoreFailure({ store: storeName, operation: "readSubject (recordedUpTo)", cause: key.failure }))
+  const recorded = key === undefined ? undefined : key.success
+  return Effect.flatMap(
+    Effect.try({
+      try: () => {
+        const statements = subjectStatements(db)
+        return recorded !== undefined
+          ? statements.filtered.all(stream, Number(options.head), recorded)
+          : statements.all.all(stream, Number(options.head))
+      },
+      catch: (cause) => new StoreFailure({ store: storeName, operation: "readSubject", cause })
+    }),
+    (rows) => {
+      const out: Array<RecordedEvent> = []
+      for (const row of rows) {
+        const decoded = decodeStoredRow(row)
+        if (Result.isFailure(decoded)) return Effect.fail(decoded.failure)
+        out.push(decoded.success)
+      }
+      return Effect.succeed(out)
+    }
+  )
+}

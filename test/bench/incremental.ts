@@ -1,0 +1,69 @@
+/**
+ * The events the incremental phase appends: a day's work on a national
+ * store. About 60 % are a new cohort of children asking for care in
+ * December, with their entitlements and indications, placed in groups a new
+ * provider opens; the rest correct existing children: a new household income
+ * from October for children with KOT, and an early end (30 November) for
+ * placements still running. Deterministic: the same store spec gives the
+ * same events.
+ */
+import type { DatabaseSync } from "node:sqlite"
+import { buildEvent, type EventEnvelope } from "../../src/events"
+import { applyDesign, DesignSpec } from "../../src/scenario/design"
+import { generatePopulation, PopulationSpec, populationDraws } from "../../src/scenario/population"
+import { region, type StoreSpec } from "./config"
+
+const RECORDED = "2026-12-15T09:00:00.000Z"
+
+/** Children of the store's regions whose placement has no end yet (still in care at the end of the period). */
+const stillPlaced = (db: DatabaseSync, prefix: string, limit: number): ReadonlyArray<{ childId: string; placementId: string }> =>
+  db
+    .prepare(
+      `SELECT stream, json_extract(data, '$.placementId') AS placement FROM events
+       WHERE stream >= ? AND stream < ? AND type = 'placement-started'
+         AND NOT EXISTS (SELECT 1 FROM events e2 WHERE e2.stream = events.stream AND e2.type = 'placement-ended')
+       ORDER BY stream LIMIT ?`
+    )
+    .all(`child-${prefix}`, `child-${prefix}~`, limit)
+    .map((r) => ({ childId: (r.stream as string).slice("child-".length), placementId: r.placement as string }))
+
+export const incrementalEvents = (db: DatabaseSync, spec: StoreSpec, count: number): ReadonlyArray<EventEnvelope> => {
+  const december = { from: "2026-12", to: "2026-12" }
+  // A new cohort in new groups: about 4.5 events a child asking in December (no ends yet), groups included.
+  const size = Math.max(10, Math.round((count * 0.6) / 4.5))
+  const cohort = region("X", 4242, size)
+  // All of them in December: 60 % on the 1st, the rest through the month.
+  const children = { atStart: Math.round(size * 0.6), inflowPerMonth: size - Math.round(size * 0.6) }
+  const demand = [...generatePopulation(PopulationSpec.parse({ ...cohort.population, children }), december)]
+  const supply = applyDesign(DesignSpec.parse(cohort.design), demand, december)
+  const out: Array<EventEnvelope> = [...demand, ...supply].slice(0, count)
+  // Corrections to existing children, spread over the regions.
+  const left = count - out.length
+  const perRegion = Math.ceil(left / spec.regions.length)
+  for (const r of spec.regions) {
+    if (out.length >= count) break
+    const p = PopulationSpec.parse(r.population)
+    let changed = 0
+    for (const c of populationDraws(p, spec.period)) {
+      if (out.length >= count || changed >= Math.ceil(perRegion / 2)) break
+      if (c.funding !== "kot") continue
+      changed++
+      out.push(
+        buildEvent(
+          { type: "kot-entitlement-changed", data: { childId: c.childId, householdIncome: String(Math.round(c.income * 1.05)) } },
+          { validTime: "2026-10-01", recordedTime: RECORDED, source: "benchmark: a new household income" }
+        )
+      )
+    }
+    for (const c of stillPlaced(db, p.idPrefix, Math.floor(perRegion / 2))) {
+      if (out.length >= count) break
+      out.push(
+        buildEvent(
+          { type: "placement-ended", data: { placementId: c.placementId, childId: c.childId, outflow: "regular-ko" } },
+          { validTime: "2026-11-30", recordedTime: RECORDED, source: "benchmark: an early end" }
+        )
+      )
+    }
+  }
+  return out
+}
