@@ -21,6 +21,8 @@ export interface Progress {
   readonly events: number
   /** Events expected in this scenario, when known (a previous run of the same source). */
   readonly expectedEvents: number | undefined
+  /** While computing: the share of the computation done, 0 to 1. */
+  readonly computed?: number
 }
 
 export interface WorkbenchRun {
@@ -59,14 +61,20 @@ export const runWorkbench = async (
   for (const [i, file] of files.entries()) {
     if (options.signal?.aborted) throw new Cancelled()
     const name = scenarioId(file)
-    const report = (phase: Progress["phase"], events: number, expected?: number) =>
-      options.onProgress?.({ scenario: i, scenarios: files.length, name, phase, events, expectedEvents: expected })
+    const report = (phase: Progress["phase"], events: number, expected?: number, computed?: number) =>
+      options.onProgress?.({ scenario: i, scenarios: files.length, name, phase, events, expectedEvents: expected, ...(computed !== undefined ? { computed } : {}) })
     report("loading", 0)
     const scenario = loadScenario(file)
     if (scenario instanceof InvalidFile) throw scenario
     const key = sourceKey(scenario, options.store)
     const expected = knownCounts.get(key)
-    const program = runScenario(scenario, scenarioEvents(scenario, options.store), { onProgress: (n) => report("replaying", n, expected) })
+    let replayed = 0
+    const program = runScenario(scenario, scenarioEvents(scenario, options.store), {
+      onProgress: (n) => report("replaying", (replayed = n), expected),
+      // Measuring is the first half of the computation, apportioning the second.
+      onStep: (step) =>
+        report("computing", replayed, expected, (step.phase === "measuring" ? 0 : 0.5) + (step.total === 0 ? 0 : step.done / step.total / 2))
+    })
     const fiber = Effect.runFork(program)
     const abort = () => Effect.runFork(Fiber.interrupt(fiber))
     options.signal?.addEventListener("abort", abort, { once: true })

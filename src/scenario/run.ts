@@ -8,7 +8,7 @@ import type { EventEnvelope } from "../events"
 import { checkInvariants } from "../domain/invariants/check"
 import { canonicalLedger } from "../domain/ledger/canonical"
 import type { Ledger, Violation } from "../domain/ledger/types"
-import { computeLedger, type MissingParameters } from "../domain/rules/compute"
+import { type ComputeInput, computeLedgerSteps, type ComputeStep, type MissingParameters } from "../domain/rules/compute"
 import { RULES_VERSION } from "../domain/rules/version"
 import { replay, type World, WorldBuilder } from "../domain/timeline/world"
 import type { LoadedScenario } from "./load"
@@ -43,6 +43,21 @@ export const fingerprintOf = (s: LoadedScenario, eventsDigest: bigint): string =
     .update(JSON.stringify({ rules: RULES_VERSION, scenario: s.texts, policy: s.policy, parameters: parametersText(s), events: eventsDigest.toString(16) }, (_k, v) => (typeof v === "bigint" ? v.toString() : v)))
     .digest("hex")
 
+/** Yield to the event loop (a macrotask), so a terminal UI can draw and read keys. */
+const nextTick = Effect.promise(() => new Promise<void>((resolve) => setImmediate(resolve)))
+
+/** Run the computation step by step, yielding to the event loop between steps. */
+const computeYielding = (input: ComputeInput, onStep?: (step: ComputeStep) => void) =>
+  Effect.gen(function* () {
+    const steps = computeLedgerSteps(input)
+    for (;;) {
+      const r = steps.next()
+      if (r.done) return r.value
+      onStep?.(r.value)
+      yield* nextTick
+    }
+  })
+
 interface Fold {
   readonly builder: WorldBuilder
   digest: bigint
@@ -53,7 +68,12 @@ interface Fold {
 export const runScenario = <E, R>(
   scenario: LoadedScenario,
   events: Stream.Stream<EventEnvelope, E, R>,
-  options: { readonly onProgress?: (events: number) => void; readonly onEvent?: (event: EventEnvelope) => void } = {}
+  options: {
+    readonly onProgress?: (events: number) => void
+    readonly onEvent?: (event: EventEnvelope) => void
+    /** Called at each step of the computation; a run yields to the event loop there (the TUI stays responsive). */
+    readonly onStep?: (step: ComputeStep) => void
+  } = {}
 ): Effect.Effect<RunResult, E | MissingParameters, R> =>
   Effect.gen(function* () {
     const asOf = scenario.spec.asOf === undefined ? undefined : new Date(scenario.spec.asOf).toISOString()
@@ -73,14 +93,16 @@ export const runScenario = <E, R>(
     )
     const world = fold.builder.build()
     const input = { world, params: scenario.params, policy: scenario.policy, months: scenario.months }
-    const computed = computeLedger(input)
+    const computed = yield* computeYielding(input, options.onStep)
     if (Result.isFailure(computed)) return yield* Effect.fail(computed.failure)
     const ledger = { ...computed.success, assumptions: [...computed.success.assumptions, ...scenario.assumptions] }
+    yield* nextTick
     const violations = [...checkInvariants(input, ledger)]
     let determinismChecked = false
     if (fold.kept !== undefined) {
       determinismChecked = true
-      const again = computeLedger({ ...input, world: replay([...fold.kept].reverse()) })
+      yield* nextTick
+      const again = yield* computeYielding({ ...input, world: replay([...fold.kept].reverse()) }, options.onStep)
       if (Result.isFailure(again) || canonicalLedger(again.success) !== canonicalLedger(ledger))
         violations.push({ invariant: 8, name: "determinism", subject: "ledger", month: undefined, detail: "replaying the events in reverse order gave a different ledger" })
     }

@@ -20,7 +20,9 @@ export interface Estimate {
 export const scenarioShare = (p: Progress | undefined): number | undefined => {
   if (p === undefined) return 0
   if (p.phase === "done") return 1
-  if (p.expectedEvents !== undefined && p.expectedEvents > 0) return Math.min(0.99, p.events / p.expectedEvents)
+  // Replaying the events is about the first half of a run, computing the ledger the second.
+  if (p.phase === "computing" && p.computed !== undefined) return Math.min(0.99, 0.5 + p.computed / 2)
+  if (p.expectedEvents !== undefined && p.expectedEvents > 0) return Math.min(0.5, p.events / p.expectedEvents / 2)
   return p.phase === "loading" ? 0 : undefined
 }
 

@@ -1,8 +1,9 @@
 /**
  * Running scenarios for the UI: one workbench run per scenario, with a pause
- * of one frame between them, so the screen repaints and Esc is read between
- * scenarios even when a scenario's loading and computing hold the thread
- * (a generated population is computed without yielding to the event loop).
+ * of one frame between them. Within a scenario the run yields to the event
+ * loop every few dozen children (src/scenario/run.ts), so the screen repaints
+ * and Esc is read while it computes; loading a scenario and placing a generated
+ * population (the design) still run in one piece.
  * The result is the workbench's: the runs, compared with `compareRuns`.
  */
 import { Cancelled, type Progress, runWorkbench, scenarioId, type Workbench, type WorkbenchRun } from "../app/workbench"

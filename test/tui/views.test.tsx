@@ -58,9 +58,10 @@ describe.each([
     let s = reduce(initialState("en"), { type: "run", files: [SMALL, MODEL5], baseline: 0, at: 0 })
     s = reduce(s, { type: "progress", at: 6_000, progress: { scenario: 0, scenarios: 2, name: "rotterdam-small", phase: "replaying", events: 30_000, expectedEvents: 40_000 } })
     const text = await show(s, size, 6_000)
-    // (30,000 / 40,000 + 0) / 2 = 37.5 % → "38 %"; left = 6 s × 0.625 / 0.375 = 10 s
-    expect(text).toContain("38 %")
-    expect(text).toContain("elapsed 6 s · left 10 s")
+    // Replaying is the first half of a scenario: (30,000 / 40,000 / 2 + 0) / 2 = 18.75 % → "19 %";
+    // left = 6 s × 0.8125 / 0.1875 = 26 s
+    expect(text).toContain("19 %")
+    expect(text).toContain("elapsed 6 s · left 26 s")
     expect(text).toContain("30,000 / 40,000 events")
     expect(text).toContain("read-only")
   })

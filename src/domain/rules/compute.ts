@@ -45,7 +45,22 @@ export const roundingOf = (policy: Policy): Rounding => ({
   residuals: new Set([policy.layers.regular.residual, policy.layers.plus.residual, policy.layers.jeugdhulp.residual])
 })
 
-export const computeLedger = (input: ComputeInput): Result.Result<Ledger, MissingParameters> => {
+/** Where a computation is: for progress, and so an interactive caller can yield between steps. */
+export interface ComputeStep {
+  readonly phase: "measuring" | "apportioning"
+  readonly done: number
+  readonly total: number
+}
+
+/** Children (or child-months) between two steps a caller may yield at. */
+const STEP = 50
+
+/**
+ * The computation as a generator of steps: it yields its progress every few dozen children and
+ * returns the ledger. Still pure: a caller that only wants the result runs it to the end
+ * (`computeLedger`); the terminal UI yields to its event loop at each step so it stays responsive.
+ */
+export function* computeLedgerSteps(input: ComputeInput): Generator<ComputeStep, Result.Result<Ledger, MissingParameters>> {
   const { world, params, policy, months } = input
   const groups = groupInfos(world.groups)
   const ctx: RuleContext = { params, policy, groups, missing: new MissingCollector() }
@@ -54,7 +69,9 @@ export const computeLedger = (input: ComputeInput): Result.Result<Ledger, Missin
   const tally = new OccupancyTally()
   const measures: Array<ChildMonthMeasure> = []
   const fallbackGroups = new Set<string>()
-  for (const childId of sortedKeys(world.children)) {
+  const childIds = sortedKeys(world.children)
+  for (const [i, childId] of childIds.entries()) {
+    if (i % STEP === 0) yield { phase: "measuring", done: i, total: childIds.length }
     const timeline = childTimeline(world.children.get(childId)!)
     if (timeline.placements.length === 0) continue
     for (const month of months) {
@@ -81,7 +98,8 @@ export const computeLedger = (input: ComputeInput): Result.Result<Ledger, Missin
   const paidByGroup = new Map<string, Dec>()
   const claimedByGroup = new Map<string, Dec>()
   const children: Array<ChildMonth> = []
-  for (const m of measures) {
+  for (const [i, m] of measures.entries()) {
+    if (i % (STEP * 12) === 0) yield { phase: "apportioning", done: i, total: measures.length }
     const { childMonth, kindplekByGroup, kindplekClaimedByGroup } = childMonthOf(ctx, m, allocations, rounding)
     for (const [g, v] of kindplekByGroup) {
       const key = groupMonthKey(g, m.month)
@@ -110,6 +128,15 @@ export const computeLedger = (input: ComputeInput): Result.Result<Ledger, Missin
     budgets: budgetUse(world, policy, months, children, groupMonths),
     assumptions: collectAssumptions(params, policy, fallbackGroups)
   })
+}
+
+/** The whole computation at once. */
+export const computeLedger = (input: ComputeInput): Result.Result<Ledger, MissingParameters> => {
+  const steps = computeLedgerSteps(input)
+  for (;;) {
+    const r = steps.next()
+    if (r.done) return r.value
+  }
 }
 
 /** Each budget line of a year in the period: the amounts of its streams against the budget (seed 004 §XI). */

@@ -32,7 +32,11 @@ export const progressView = ({ state, t, width, height, now = 0, tick = 0 }: Vie
     const phase = p?.phase ?? "waiting"
     const share = est.scenarios[i]
     const mark = phase === "done" ? seg("✓ ", { color: "green" }) : p ? seg("▸ ", { color: "cyan" }) : seg("  ")
-    const events = p ? `${count(state.lang, p.events)}${p.expectedEvents !== undefined && phase !== "done" ? ` / ${count(state.lang, p.expectedEvents)}` : ""} ${t.progress.events}` : ""
+    const events = p
+      ? phase === "computing" && p.computed !== undefined
+        ? `${Math.floor(p.computed * 100)} %`
+        : `${count(state.lang, p.events)}${p.expectedEvents !== undefined && phase !== "done" ? ` / ${count(state.lang, p.expectedEvents)}` : ""} ${t.progress.events}`
+      : ""
     const fixed = 2 + idWidth + 1 + 11 + 1
     const small = Math.max(6, Math.min(30, width - fixed - 30))
     rows.push([
