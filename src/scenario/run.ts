@@ -46,14 +46,18 @@ export const fingerprintOf = (s: LoadedScenario, eventsDigest: bigint): string =
 /** Yield to the event loop (a macrotask), so a terminal UI can draw and read keys. */
 const nextTick = Effect.promise(() => new Promise<void>((resolve) => setImmediate(resolve)))
 
-/** Run the computation step by step, yielding to the event loop between steps. */
+/**
+ * Run the computation step by step. With an `onStep` callback (an interactive caller) the run
+ * yields to the event loop between steps; without one it runs straight through (synchronously).
+ */
 const computeYielding = (input: ComputeInput, onStep?: (step: ComputeStep) => void) =>
   Effect.gen(function* () {
     const steps = computeLedgerSteps(input)
     for (;;) {
       const r = steps.next()
       if (r.done) return r.value
-      onStep?.(r.value)
+      if (onStep === undefined) continue
+      onStep(r.value)
       yield* nextTick
     }
   })
@@ -96,12 +100,12 @@ export const runScenario = <E, R>(
     const computed = yield* computeYielding(input, options.onStep)
     if (Result.isFailure(computed)) return yield* Effect.fail(computed.failure)
     const ledger = { ...computed.success, assumptions: [...computed.success.assumptions, ...scenario.assumptions] }
-    yield* nextTick
+    if (options.onStep) yield* nextTick
     const violations = [...checkInvariants(input, ledger)]
     let determinismChecked = false
     if (fold.kept !== undefined) {
       determinismChecked = true
-      yield* nextTick
+      if (options.onStep) yield* nextTick
       const again = yield* computeYielding({ ...input, world: replay([...fold.kept].reverse()) }, options.onStep)
       if (Result.isFailure(again) || canonicalLedger(again.success) !== canonicalLedger(ledger))
         violations.push({ invariant: 8, name: "determinism", subject: "ledger", month: undefined, detail: "replaying the events in reverse order gave a different ledger" })
