@@ -40,13 +40,46 @@ export interface RunDocument {
     readonly occupancy: { readonly rate: string; readonly occupiedPlaceDays: string; readonly capacityPlaceDays: string }
     readonly vacancy: string
   }>
+  /** Occupancy of the kindplekken (or capacity) over the period per location and in total (seed 004 §X, §XI). */
+  readonly occupancy: {
+    readonly total: OccupancyFigures
+    readonly locations: ReadonlyArray<OccupancyFigures & { readonly id: string; readonly groups: number; readonly flags: ReadonlyArray<string> }>
+  }
   readonly budgets: ReadonlyArray<{ readonly id: string; readonly label: string; readonly year: number; readonly streams: ReadonlyArray<string>; readonly budget: string; readonly used: string; readonly headroom: string; readonly overrun: boolean }>
   readonly violations: ReadonlyArray<{ readonly invariant: number; readonly name: string; readonly subject: string; readonly month: string | null; readonly detail: string }>
   readonly assumptions: ReadonlyArray<{ readonly path: string; readonly value: string; readonly source: string; readonly reason: string }>
   readonly checks: { readonly events: number; readonly invariants: ReadonlyArray<number>; readonly determinismCheckedAtRunTime: boolean }
 }
 
+export interface OccupancyFigures {
+  readonly rate: string
+  readonly occupiedPlaceDays: string
+  readonly capacityPlaceDays: string
+  /** Average children placed per group per opening day. */
+  readonly averageChildrenPerGroup: string
+}
+
 const money = (cents: bigint) => centsToString(cents)
+
+/** Occupancy summed over group-months: place-days and headcount (children × opening days). */
+const occupancyOf = (months: ReadonlyArray<GroupMonth>): OccupancyFigures => {
+  let occupied = ZERO
+  let capacity = ZERO
+  let childDays = ZERO
+  let openingDays = 0
+  for (const g of months) {
+    occupied = occupied.plus(g.occupancy.occupiedPlaceDays)
+    capacity = capacity.plus(g.occupancy.capacityPlaceDays)
+    childDays = childDays.plus(g.occupancy.averageChildren.times(g.occupancy.openingDays))
+    openingDays += g.occupancy.openingDays
+  }
+  return {
+    rate: capacity.isZero() ? "0.0000" : occupied.dividedBy(capacity).toFixed(4),
+    occupiedPlaceDays: occupied.toFixed(2),
+    capacityPlaceDays: capacity.toFixed(2),
+    averageChildrenPerGroup: openingDays === 0 ? "0.00" : childDays.dividedBy(openingDays).toFixed(2)
+  }
+}
 const streamsOf = (order: ReadonlyArray<string>, m: ReadonlyMap<string, bigint>): Record<string, string> =>
   Object.fromEntries(order.filter((s) => m.has(s)).map((s) => [s, money(m.get(s)!)]))
 
@@ -99,6 +132,27 @@ const groupDoc = (months: ReadonlyArray<GroupMonth>) => {
   }
 }
 
+/** Per location and in total; a location is flagged like a group (policy floor; average children, seed 004 §III). */
+const occupancyDoc = (r: RunResult): RunDocument["occupancy"] => {
+  const byLocation = new Map<string, Array<GroupMonth>>()
+  for (const g of r.ledger.groups) byLocation.set(g.locationId, [...(byLocation.get(g.locationId) ?? []), g])
+  const k = r.scenario.policy.kindplek
+  return {
+    total: occupancyOf(r.ledger.groups),
+    locations: [...byLocation.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([id, months]) => {
+        const o = occupancyOf(months)
+        const flags: Array<string> = []
+        if (k && months.some((m) => m.occupancy.basis === "awarded-places")) {
+          if (k.occupancyFloor.value.greaterThan(o.rate)) flags.push(`occupancy ${(Number(o.rate) * 100).toFixed(1)} % below ${k.occupancyFloor.value.times(100).toString()} %`)
+          if (k.minAverageChildren.value.greaterThan(o.averageChildrenPerGroup)) flags.push(`average ${o.averageChildrenPerGroup} children a group, below ${k.minAverageChildren.value.toString()}`)
+        }
+        return { id, groups: new Set(months.map((m) => m.groupId)).size, ...o, flags }
+      })
+  }
+}
+
 export const runDocument = (r: RunResult): RunDocument => {
   const { ledger, scenario } = r
   const totals = totalsOf(ledger.streamOrder, ledger.children)
@@ -132,6 +186,7 @@ export const runDocument = (r: RunResult): RunDocument => {
       months: months.map((c) => ({ month: c.month, hours: c.hours.toFixed(2), cost: money(c.costCents), streams: streamsOf(ledger.streamOrder, c.streamCents), groups: c.groups }))
     })),
     groups: [...byGroup.values()].map(groupDoc),
+    occupancy: occupancyDoc(r),
     budgets: ledger.budgets.map((b) => ({
       id: b.budgetLineId,
       label: b.label,

@@ -28,6 +28,12 @@ export const runText = (d: RunDocument): string => {
       out.push(`  ${pad(g.id, 14)} ${pad(g.design, 14)} ${lpad((Number(g.occupancy.rate) * 100).toFixed(1), 6)} %  vacancy ${euro(g.vacancy)}${flags.length ? `  ⚑ ${flags.join("; ")}` : ""}`)
     }
   }
+  if (d.occupancy.locations.length) {
+    out.push("", "occupancy per location")
+    for (const l of d.occupancy.locations)
+      out.push(`  ${pad(l.id, 14)} ${String(l.groups).padStart(3)} group${l.groups === 1 ? " " : "s"} ${lpad((Number(l.rate) * 100).toFixed(1), 6)} %  avg ${l.averageChildrenPerGroup} children a group${l.flags.length ? `  ⚑ ${l.flags.join("; ")}` : ""}`)
+    out.push(`  ${pad("total", 14)} ${lpad("", 10)} ${lpad((Number(d.occupancy.total.rate) * 100).toFixed(1), 6)} %`)
+  }
   if (d.budgets.length) {
     out.push("", "budget lines")
     for (const b of d.budgets)

@@ -66,6 +66,11 @@ describe("scenarios/tiny.yaml, computed by hand", async () => {
     expect(g.occupancy).toMatchObject({ places: 11, occupiedPlaceDays: "44.00", capacityPlaceDays: "242.00", averageChildren: "3.00" })
     expect(g.flags).toHaveLength(2)
   })
+  it("reports occupancy per location and in total", () => {
+    expect(d.occupancy.total).toEqual({ rate: "0.1818", occupiedPlaceDays: "44.00", capacityPlaceDays: "242.00", averageChildrenPerGroup: "3.00" })
+    expect(d.occupancy.locations).toEqual([expect.objectContaining({ id: "L-T", groups: 1, rate: "0.1818" })])
+    expect(d.occupancy.locations[0]!.flags).toHaveLength(2)
+  })
   it("reports the budget overrun", () => {
     expect(d.budgets).toEqual([expect.objectContaining({ id: "KOPLUS-2026", used: "5048.00", budget: "5000.00", headroom: "-48.00", overrun: true })])
   })
