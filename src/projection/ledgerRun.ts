@@ -26,7 +26,7 @@ import { type GroupInfo, groupInfo } from "../domain/rules/groups"
 import { allocateGroupMonth, type Occupied, vacancyOf } from "../domain/rules/kindplek"
 import type { BudgetLineState, ChildState, GroupState } from "../domain/timeline/state"
 import { emptyChild, emptyGroup, evolveBudgetLine, evolveChild, evolveGroup, subjectOf } from "../domain/timeline/state"
-import { DIGEST_MODULUS, eventHash } from "../scenario/run"
+import { eventHash } from "../scenario/run"
 import { type ChildContribution, childContribution } from "./contribution"
 import { DIGEST_MASK, LedgerState, lineValues } from "./ledgerState"
 import type { RunSetup } from "./setup"
@@ -79,7 +79,7 @@ export class LedgerRun {
   readonly groups = new Map<string, GroupState>()
   readonly budgetLines = new Map<string, BudgetLineState>()
   readonly missing = new MissingCollector()
-  /** Sum of the events' hashes modulo 2^256 (see src/scenario/run.ts `fingerprintOf`). */
+  /** Sum of the events' hashes modulo 2^256, DIGEST_MODULUS (see src/scenario/run.ts `fingerprintOf`). */
   digest = 0n
   events = 0
   private infos: Map<string, GroupInfo> | undefined
@@ -161,9 +161,10 @@ export class LedgerRun {
   countEvents(events: ReadonlyArray<EventEnvelope>, sign: 1 | -1 = 1): void {
     this.events += sign * events.length
     if (this.options.digest === false) return
-    let d = this.digest
-    for (const e of events) d = (d + (sign === 1 ? eventHash(e) : DIGEST_MODULUS - eventHash(e))) % DIGEST_MODULUS
-    this.digest = d
+    // The subject's hashes summed first, then reduced once: the same sum modulo 2^256.
+    let d = 0n
+    for (const e of events) d += eventHash(e)
+    this.digest = BigInt.asUintN(256, sign === 1 ? this.digest + d : this.digest - d)
   }
 
   addSubject(s: SubjectEvents): void {

@@ -113,37 +113,44 @@ export class LedgerState {
 
   /** Add a child's contribution (sign 1) or take it out again (sign -1). */
   apply(c: ChildContribution, sign: 1 | -1, digest: bigint): void {
-    const s = BigInt(sign)
+    const neg = sign === -1
     this.children += sign
-    this.childDigest = (this.childDigest + s * digest) & DIGEST_MASK
+    this.childDigest = (neg ? this.childDigest - digest : this.childDigest + digest) & DIGEST_MASK
     if (c.months.length > 0) this.served += sign
     if (c.waitingAtEnd) this.waitingAtEnd += sign
     if (c.everWaiting) this.everWaiting += sign
     this.childMonths += sign * c.months.length
     const plus = sign === 1 ? exactPlus : exactMinus
-    const touched = new Map<string, number>()
+    // The child's group-months by group (how many), and its hours summed exactly before they meet the total.
+    let touched: Map<string, number> | undefined
+    let hours: Dec = ZERO
     for (const m of c.months) {
-      this.costCents += s * m.costCents
-      this.hours = plus(this.hours, m.hours)
+      const cost = neg ? -m.costCents : m.costCents
+      this.costCents += cost
+      hours = exactPlus(hours, m.hours)
       const month = this.monthly[m.monthIndex]!
-      month.costCents += s * m.costCents
+      month.costCents += cost
       for (const [stream, cents] of m.streamCents) {
-        addTo(this.streams, stream, s * cents, sign)
-        addTo(month.streams, stream, s * cents, sign)
+        const v = neg ? -cents : cents
+        addTo(this.streams, stream, v, sign)
+        addTo(month.streams, stream, v, sign)
       }
       for (const gc of m.groups) {
         const g = this.group(gc.groupId)
-        g.costCents += s * gc.costCents
-        g.providerCents += s * gc.providerCents
+        g.costCents += neg ? -gc.costCents : gc.costCents
+        g.providerCents += neg ? -gc.providerCents : gc.providerCents
+        touched ??= new Map()
         touched.set(gc.groupId, (touched.get(gc.groupId) ?? 0) + 1)
       }
     }
-    for (const [groupId, n] of touched) {
-      const g = this.group(groupId)
-      const next = (g.children.get(c.childId) ?? 0) + sign * n
-      if (next === 0) g.children.delete(c.childId)
-      else g.children.set(c.childId, next)
-    }
+    this.hours = plus(this.hours, hours)
+    if (touched !== undefined)
+      for (const [groupId, n] of touched) {
+        const g = this.group(groupId)
+        const next = (g.children.get(c.childId) ?? 0) + sign * n
+        if (next === 0) g.children.delete(c.childId)
+        else g.children.set(c.childId, next)
+      }
     for (const p of c.groupMonths) {
       const g = this.group(p.groupId)
       const t = g.months[p.monthIndex] ?? (g.months[p.monthIndex] = { placeDays: ZERO, openingDays: 0, claimed: ZERO, paid: ZERO })

@@ -7,9 +7,9 @@
  * src/scenario/run.ts) and by the property tests in test/properties/.
  */
 import { monthInterval } from "../calendar"
-import type { BudgetUse, ChildMonth, GroupMonth, Ledger, Violation } from "../ledger/types"
+import type { BudgetUse, ChildMonth, GroupMonth, Ledger, PaidSegment, Violation } from "../ledger/types"
 import { dayRange } from "../ledger/trace"
-import { Dec, sum, ZERO } from "../money"
+import { compare, Dec, sum, ZERO } from "../money"
 import { decimalOn } from "../parameters/lookup"
 import type { ParameterSet } from "../parameters/types"
 import type { Policy } from "../policy/types"
@@ -49,10 +49,6 @@ const covers = (periods: ReadonlyArray<{ from: number; to: number }>, from: numb
 const overlapsAny = (periods: ReadonlyArray<{ from: number; to: number }>, from: number, to: number) =>
   periods.some((p) => p.from <= to && from <= p.to)
 
-/** Days of the line segments of one stream kind, as intervals. */
-const segmentsOfRule = (c: ChildMonth, rule: string) =>
-  c.lines.filter((l) => l.trace.rule === rule).flatMap((l) => l.segments)
-
 /** The policy's Jeugdwet streams (kept per policy). */
 const jeugdwetByPolicy = new WeakMap<Policy, ReadonlySet<string>>()
 const jeugdwetStreams = (policy: Policy): ReadonlySet<string> => {
@@ -73,55 +69,98 @@ const piecesOf = (t: ChildTimeline): ReadonlyArray<Piece> => {
   return lastPieces
 }
 
+/** Whether what grounds a payment (its entitlement, indications of its kind, waiting spell or own period) covers the days. */
+const groundsCover = (t: ChildTimeline, g: NonNullable<PaidSegment["groundedBy"]>, from: number, to: number): boolean => {
+  if (g.kind === "kot-entitlement") return covers(t.kot, from, to)
+  if (g.kind === "jeugdhulp-waiting") return covers(t.waitingJeugdhulp, from, to)
+  if (g.kind.startsWith("indication:")) {
+    const kind = g.kind.slice("indication:".length)
+    return t.indications.some((i) => i.kind === kind && i.from <= from && to <= i.to)
+  }
+  return g.from <= from && to <= g.to
+}
+
 /** The SMI hours an indication allows in a segment (the same few recur). */
 const smiLimits = new KeptTree<Dec>()
+
+/** Line segments by the rule that paid them, gathered in one pass over a child-month's lines. */
+interface ByRule {
+  readonly kot: Array<PaidSegment>
+  readonly smi: Array<PaidSegment>
+  readonly overbrugging: Array<PaidSegment>
+  readonly bouwsteen: Array<PaidSegment>
+}
+
+const NONE: ReadonlyArray<PaidSegment> = []
 
 /** Invariants 1-7 on one child-month, against the child's own timeline. */
 export const checkChildMonth = (c: ChildMonth, t: ChildTimeline, params: ParameterSet, policy: Policy, push: Push): void => {
   const who = `child ${c.childId}`
+  const jeugdwet = jeugdwetStreams(policy)
+  // One pass over the lines: their sum (from zero, as `sum` adds) and the segments of the rules the
+  // checks below look at.
+  let total: Dec = ZERO
+  let byRule: ByRule | undefined
+  let kotLines = false
+  for (const l of c.lines) {
+    total = total.plus(l.amount)
+    const rule = l.trace.rule
+    if (rule === "kot" || rule === "smi" || rule === "overbrugging" || rule === "bouwsteen") {
+      byRule ??= { kot: [], smi: [], overbrugging: [], bouwsteen: [] }
+      for (const s of l.segments) byRule[rule].push(s)
+      if (rule === "kot") kotLines = true
+    }
+  }
   // 1. Conservation: exact, and to the cent.
-  const total = sum(c.lines.map((l) => l.amount))
-  if (total.minus(c.cost).abs().greaterThan(TOLERANCE)) push(1, who, c.month, `lines sum to ${total.toFixed(6)}, cost is ${c.cost.toFixed(6)}`)
-  const cents = [...c.streamCents.values()].reduce((a, b) => a + b, 0n)
+  if (compare(total, c.cost) !== 0 && total.minus(c.cost).abs().greaterThan(TOLERANCE))
+    push(1, who, c.month, `lines sum to ${total.toFixed(6)}, cost is ${c.cost.toFixed(6)}`)
+  let cents = 0n
+  for (const v of c.streamCents.values()) cents += v
   if (cents !== c.costCents) push(1, who, c.month, `stream cents sum to ${cents}, cost is ${c.costCents} cents`)
   // 7. No negative amounts.
   for (const l of c.lines) if (l.amount.isNegative()) push(7, who, c.month, `${l.stream} ${l.amount.toFixed(2)} is negative`)
   for (const [s, v] of c.streamCents) if (v < 0n) push(7, who, c.month, `${s} ${v} cents is negative`)
   // 2. KOT and SMI never for the same days (hence hours) of one child.
-  const kot = segmentsOfRule(c, "kot")
-  const smi = segmentsOfRule(c, "smi")
+  const kot = byRule?.kot ?? NONE
+  const smi = byRule?.smi ?? NONE
   for (const s of smi) if (overlapsAny(kot, s.from, s.to)) push(2, who, c.month, `KOT and SMI both pay ${dayRange(s.from, s.to)}`)
   for (const s of smi) if (overlapsAny(t.kot, s.from, s.to)) push(2, who, c.month, `SMI pays ${dayRange(s.from, s.to)} while a KOT entitlement runs`)
   // 3. Jeugdwet streams only on the plus or jeugdhulp layer.
-  const jeugdwet = jeugdwetStreams(policy)
   for (const l of c.lines) if (jeugdwet.has(l.stream) && l.layer === "regular") push(3, who, c.month, `${l.stream} pays the regular layer`)
   // 4. Overbrugging only with a jeugdhulp indication while waiting; bouwsteen never with one; never both.
-  const jeugdhulpInd = t.indications.filter((i) => i.kind === "jeugdhulp")
-  const over = segmentsOfRule(c, "overbrugging")
-  const bouw = segmentsOfRule(c, "bouwsteen")
-  for (const s of over) {
-    if (!covers(jeugdhulpInd, s.from, s.to)) push(4, who, c.month, `overbrugging pays ${dayRange(s.from, s.to)} without a jeugdhulp indication`)
-    if (!covers(t.waitingJeugdhulp, s.from, s.to)) push(4, who, c.month, `overbrugging pays ${dayRange(s.from, s.to)} while not on the jeugdhulp waiting list`)
-  }
-  for (const s of bouw) {
-    if (overlapsAny(jeugdhulpInd, s.from, s.to)) push(4, who, c.month, `bouwsteen pays ${dayRange(s.from, s.to)} for a child with a jeugdhulp indication`)
-    if (overlapsAny(over, s.from, s.to)) push(4, who, c.month, `bouwsteen and overbrugging both pay ${dayRange(s.from, s.to)}`)
+  const over = byRule?.overbrugging ?? NONE
+  const bouw = byRule?.bouwsteen ?? NONE
+  if (over.length > 0 || bouw.length > 0) {
+    const jeugdhulpInd = t.indications.filter((i) => i.kind === "jeugdhulp")
+    for (const s of over) {
+      if (!covers(jeugdhulpInd, s.from, s.to)) push(4, who, c.month, `overbrugging pays ${dayRange(s.from, s.to)} without a jeugdhulp indication`)
+      if (!covers(t.waitingJeugdhulp, s.from, s.to)) push(4, who, c.month, `overbrugging pays ${dayRange(s.from, s.to)} while not on the jeugdhulp waiting list`)
+    }
+    for (const s of bouw) {
+      if (overlapsAny(jeugdhulpInd, s.from, s.to)) push(4, who, c.month, `bouwsteen pays ${dayRange(s.from, s.to)} for a child with a jeugdhulp indication`)
+      if (overlapsAny(over, s.from, s.to)) push(4, who, c.month, `bouwsteen and overbrugging both pay ${dayRange(s.from, s.to)}`)
+    }
   }
   // 5. Caps: KOT hours and rate; SMI hours within the indication.
   const monthStart = monthInterval(c.month).from
-  const cap = decimalOn(params, "kot.maximum-uren-per-maand", monthStart)
-  const kotHours = sum(kot.map((s) => s.hours ?? ZERO))
-  if (cap._tag === "Success" && kotHours.greaterThan(plus(cap.success.value, TOLERANCE)))
-    push(5, who, c.month, `KOT pays ${kotHours.toFixed(2)} hours, above ${cap.success.value}`)
-  for (const l of c.lines.filter((l) => l.trace.rule === "kot"))
-    for (const s of l.segments) {
-      const pieces = piecesOf(t).filter((p) => p.from <= s.from && s.to <= p.to)
-      // The maximum of the care type this segment paid for (a child may have two placements at once).
-      const careTypes = s.careType !== undefined ? [s.careType] : pieces.map((p) => p.data.careType)
-      for (const careType of careTypes) {
-        const maxU = decimalOn(params, `kot.maximum-uurprijs.${careType === "peuteropvang" ? "dagopvang" : careType}`, s.from)
-        if (maxU._tag === "Success" && s.rate !== undefined && s.rate.greaterThan(maxU.success.value))
-          push(5, who, c.month, `KOT rate ${s.rate.toFixed(2)} above the maximum uurprijs ${maxU.success.value}`)
+  if (kot.length > 0) {
+    const cap = decimalOn(params, "kot.maximum-uren-per-maand", monthStart)
+    let kotHours: Dec = ZERO
+    for (const s of kot) kotHours = kotHours.plus(s.hours ?? ZERO)
+    if (cap._tag === "Success" && kotHours.greaterThan(plus(cap.success.value, TOLERANCE)))
+      push(5, who, c.month, `KOT pays ${kotHours.toFixed(2)} hours, above ${cap.success.value}`)
+  }
+  if (kotLines)
+    for (const l of c.lines) {
+      if (l.trace.rule !== "kot") continue
+      for (const s of l.segments) {
+        // The maximum of the care type this segment paid for (a child may have two placements at once).
+        const careTypes = s.careType !== undefined ? [s.careType] : piecesOf(t).filter((p) => p.from <= s.from && s.to <= p.to).map((p) => p.data.careType)
+        for (const careType of careTypes) {
+          const maxU = decimalOn(params, `kot.maximum-uurprijs.${careType === "peuteropvang" ? "dagopvang" : careType}`, s.from)
+          if (maxU._tag === "Success" && s.rate !== undefined && compare(s.rate, maxU.success.value) > 0)
+            push(5, who, c.month, `KOT rate ${s.rate.toFixed(2)} above the maximum uurprijs ${maxU.success.value}`)
+        }
       }
     }
   for (const s of smi) {
@@ -145,15 +184,7 @@ export const checkChildMonth = (c: ChildMonth, t: ChildTimeline, params: Paramet
       if (!covers(placements, s.from, s.to)) push(6, who, c.month, `${l.stream} pays ${dayRange(s.from, s.to)} outside any placement`)
       const g = s.groundedBy
       if (g === undefined) continue
-      const grounds =
-        g.kind === "kot-entitlement"
-          ? t.kot
-          : g.kind === "jeugdhulp-waiting"
-            ? t.waitingJeugdhulp
-            : g.kind.startsWith("indication:")
-              ? t.indications.filter((i) => i.kind === g.kind.slice("indication:".length))
-              : [{ from: g.from, to: g.to }]
-      if (!covers(grounds, s.from, s.to)) push(6, who, c.month, `${l.stream} pays ${dayRange(s.from, s.to)} outside its ${g.kind} period`)
+      if (!groundsCover(t, g, s.from, s.to)) push(6, who, c.month, `${l.stream} pays ${dayRange(s.from, s.to)} outside its ${g.kind} period`)
     }
 }
 

@@ -1,0 +1,41 @@
+/**
+ * The read floor (a) and the replay (b) alone, on any store, for profiling (docs/benchmarks.md):
+ *
+ *   node --expose-gc --max-old-space-size=1024 [--cpu-prof] --import tsx test/bench/profile.ts STORE [SCENARIO]
+ *
+ * prints both times and the compute per child-month beyond the read. With INCREMENTAL=1 it goes on
+ * with (d) as the benchmark does it (projection written, the quick spec's 1,000 events appended, the
+ * projection caught up): that changes the store, so give it a copy of the quick national store.
+ */
+import { loadScenario, type LoadedScenario } from "../../src/scenario/load"
+import { openDatabase } from "../../src/store/sqlite/open"
+import { QUICK } from "./config"
+import { incrementalEvents } from "./incremental"
+import * as phase from "./phases"
+import { dirname, join } from "node:path"
+import { fileURLToPath } from "node:url"
+
+const HERE = dirname(fileURLToPath(import.meta.url))
+const [file, scenarioFile = join(HERE, "scenarios", "national.yaml")] = process.argv.slice(2)
+if (file === undefined) throw new Error("usage: profile.ts STORE [SCENARIO]")
+const s = loadScenario(scenarioFile) as LoadedScenario
+const main = async () => {
+  const a = await phase.timed(() => phase.readFloor(file))
+  process.stdout.write(`(a) ${a.value} events in ${a.ms.toFixed(0)} ms (cpu ${a.cpuMs.toFixed(0)})\n`)
+  const b = await phase.timed(() => phase.replay(file, s))
+  const st = b.value.run.state
+  process.stdout.write(
+    `(b) ${st.children} children, ${st.childMonths} child-months in ${b.ms.toFixed(0)} ms (cpu ${b.cpuMs.toFixed(0)}); ratio ${(b.ms / a.ms).toFixed(2)}; ` +
+      `beyond the read ${(((b.ms - a.ms) * 1000) / st.childMonths).toFixed(1)} µs a child-month; violations ${st.violationCount()}; cost ${st.costCents}\n`
+  )
+  // (d) on a store that may be changed (a working copy): save, append, catch up.
+  if (process.env.INCREMENTAL === undefined) return
+  await phase.save(file, b.value)
+  const db = openDatabase(file)
+  const events = incrementalEvents(db, QUICK.national, 1_000)
+  db.close()
+  const d1 = await phase.timed(() => phase.append(file, events))
+  const d2 = await phase.timed(() => phase.catchUp(file, b.value))
+  process.stdout.write(`(d) append ${d1.ms.toFixed(0)} ms, catch-up ${d2.ms.toFixed(0)} ms (${d2.value.children} children, ${d2.value.touchedGroups.size} groups)\n`)
+}
+main()
