@@ -1,5 +1,5 @@
 /**
- * What makes two imported rows "the same fact" (docs/decisions/0009-import-row-identity.md):
+ * What makes two imported rows "the same fact" (docs/decisions/0007-import-row-identity.md):
  * the same kind, the same valid time and the same data, whatever file, line,
  * column order or amount notation ("10.5" or "10.50") they came in. The
  * recorded time counts only when the row gives one: without it the import
