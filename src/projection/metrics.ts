@@ -13,6 +13,7 @@ import { Dec, ZERO } from "../domain/money"
 import type { Funder } from "../domain/policy/types"
 import { latestRecorded } from "../domain/timeline/facts"
 import type { LedgerRun } from "./ledgerRun"
+import { budgetUseOf } from "../domain/rules/compute"
 
 const add = <K>(m: Map<K, bigint>, k: K, v: bigint) => m.set(k, (m.get(k) ?? 0n) + v)
 
@@ -35,19 +36,7 @@ export const budgetsOf = (run: LedgerRun): ReadonlyArray<BudgetUse> => {
         g.lines.forEach((l, i) => {
           if (l !== undefined && yearOf(setup.months[i]!) === line.data.year) cents += l.vacancyCents + l.surplusCents
         })
-    const used = new Dec(cents.toString()).dividedBy(100)
-    const budget = new Dec(line.data.amount)
-    out.push({
-      budgetLineId: id,
-      label: line.data.label,
-      year: line.data.year,
-      streams: line.data.streams,
-      budget,
-      used,
-      usedCents: cents,
-      headroom: budget.minus(used),
-      overrun: used.greaterThan(budget)
-    })
+    out.push(budgetUseOf(id, line.data, cents))
   }
   return out
 }

@@ -164,21 +164,20 @@ const budgetUse = (
     if ([...streams].some((s) => kindplekStreams.has(s))) {
       for (const g of groups) if (yearOf(g.month) === line.data.year) cents += g.vacancyCents + g.surplusCents
     }
-    const used = new Dec(cents.toString()).dividedBy(100)
-    const budget = new Dec(line.data.amount)
-    out.push({
-      budgetLineId: id,
-      label: line.data.label,
-      year: line.data.year,
-      streams: line.data.streams,
-      budget,
-      used,
-      usedCents: cents,
-      headroom: budget.minus(used),
-      overrun: used.greaterThan(budget)
-    })
+    out.push(budgetUseOf(id, line.data, cents))
   }
   return out
+}
+
+/** A budget line set against what its streams used, in cents; an overrun is flagged, never hidden (invariant 5). */
+export const budgetUseOf = (
+  budgetLineId: string,
+  line: { readonly label: string; readonly year: number; readonly streams: ReadonlyArray<string>; readonly amount: string },
+  usedCents: bigint
+): BudgetUse => {
+  const used = new Dec(usedCents.toString()).dividedBy(100)
+  const budget = new Dec(line.amount)
+  return { budgetLineId, label: line.label, year: line.year, streams: line.streams, budget, used, usedCents, headroom: budget.minus(used), overrun: used.greaterThan(budget) }
 }
 
 export const collectAssumptions = (params: ParameterSet, policy: Policy, fallbackGroups: ReadonlySet<string>): ReadonlyArray<Assumption> => {
