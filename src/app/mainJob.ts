@@ -5,8 +5,7 @@
  */
 import { fileURLToPath } from "node:url"
 import { Effect } from "effect"
-import { generateInto, type GenerateSummary, loadGenerateScenario } from "../cli/commands/generate"
-import { withStore } from "../cli/runtime"
+import { generateInto, type GenerateSummary, loadGenerateScenario } from "../scenario/population/intoStore"
 import { InvalidFile } from "../io/yamlFile"
 import { describeStore, storeLayer } from "../store/select"
 
@@ -34,6 +33,6 @@ export const prepareMainJob = async (progress: (line: string) => void = () => {}
   const loaded = loadGenerateScenario(MAIN_POPULATION)
   if (loaded instanceof InvalidFile) throw loaded
   progress(`filling ${describeStore(undefined)} with the Rotterdam population (once; later runs add nothing)`)
-  const population = await Effect.runPromise(withStore(generateInto(loaded, describeStore(undefined), progress), storeLayer(undefined)))
+  const population = await Effect.runPromise(Effect.scoped(Effect.provide(generateInto(loaded, describeStore(undefined), progress), storeLayer(undefined))))
   return { files: MAIN_SCENARIOS, store: "default", population }
 }

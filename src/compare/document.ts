@@ -40,18 +40,10 @@ export interface ScenarioColumn {
 export interface CompareDocument {
   readonly baseline: string
   readonly scenarios: ReadonlyArray<ScenarioColumn>
-  readonly deltas: ReadonlyArray<{
-    readonly id: string
-    readonly cost: string
-    readonly payments: string
-    readonly streams: Record<string, string>
-    readonly funders: Record<string, string>
-    readonly costPerChild: string
-    readonly costPerChildHour: string
-    readonly childrenServed: number
-    readonly childrenWaiting: number
-    readonly occupancy: string
-  }>
+  /** Each scenario minus the baseline, in the column's own units. */
+  readonly deltas: ReadonlyArray<
+    Pick<ScenarioColumn, "id" | "cost" | "payments" | "streams" | "funders" | "costPerChild" | "costPerChildHour" | "childrenServed" | "childrenWaiting" | "occupancy">
+  >
   readonly differences: ReadonlyArray<{ readonly id: string; readonly items: ReadonlyArray<Difference> }>
   readonly warnings: ReadonlyArray<string>
 }

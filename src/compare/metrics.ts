@@ -7,7 +7,7 @@
  */
 import { monthInterval, type YearMonth } from "../domain/calendar"
 import type { Funder } from "../domain/policy/types"
-import { centsToString, Dec, ZERO } from "../domain/money"
+import { Dec, ZERO } from "../domain/money"
 import { childTimeline } from "../domain/timeline/periods"
 import type { RunResult } from "../scenario/run"
 
@@ -148,4 +148,3 @@ export const metricsOf = (r: RunResult): ScenarioMetrics => {
   }
 }
 
-export const money = centsToString

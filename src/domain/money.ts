@@ -30,7 +30,6 @@ export const ZERO: Dec = new Dec(0)
 export const ONE: Dec = new Dec(1)
 export const HUNDRED: Dec = new Dec(100)
 
-export const dec = (value: string | number | Dec): Dec => new Dec(value)
 
 export const sum = (values: Iterable<Dec>): Dec => {
   let total = ZERO
@@ -91,7 +90,6 @@ export const centsToString = (cents: bigint): string => {
   return `${negative ? "-" : ""}${whole}.${frac.toString().padStart(2, "0")}`
 }
 
-export const centsToDec = (cents: bigint): Dec => new Dec(cents.toString()).dividedBy(100)
 
 /** A money amount as the ledger prints it: two decimals, half-up. */
 export const formatMoney = (amount: Dec): string => centsToString(toCents(amount))

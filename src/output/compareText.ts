@@ -2,7 +2,6 @@
 import type { CompareDocument } from "../compare/document"
 import { euro } from "./runText"
 
-const sign = (s: string) => (s.startsWith("-") ? s : s === "0.00" || s === "0" || s === "0.0000" ? "±0" : `+${s}`)
 const signedEuro = (s: string) => (s.startsWith("-") ? `-${euro(s.slice(1))}` : s === "0.00" ? "±0" : `+${euro(s)}`)
 
 export const compareText = (d: CompareDocument, width = 100): string => {
@@ -54,4 +53,3 @@ export const compareText = (d: CompareDocument, width = 100): string => {
   return out.join("\n") + "\n"
 }
 
-export { sign }

@@ -5,7 +5,7 @@
  * docs/scenario-format.md.
  */
 import { z } from "zod"
-import { IsoDate, IsoDateTime, YearMonth } from "../events/fields"
+import { IsoDateTime, YearMonth } from "../events/fields"
 import { DatedValueSchema } from "../parameters/load"
 import { Amount, PseudonymousId } from "../events/fields"
 import { CostModelSpec } from "./cost/schema"
@@ -81,4 +81,3 @@ export const ScenarioSchema = z
   })
 
 export type ScenarioFile = z.infer<typeof ScenarioSchema>
-export { IsoDate }

@@ -7,7 +7,7 @@
  */
 import type { LedgerLine } from "../ledger/types"
 import { mergeEvents, untraced } from "../ledger/trace"
-import { type Dec, isPositive, min, ZERO } from "../money"
+import { type Dec, isPositive, min } from "../money"
 import { type Layer, LAYERS, type PayerRule } from "../policy/types"
 import { type RuleContext, tracing } from "./context"
 import { type Claim, eur } from "./claim"

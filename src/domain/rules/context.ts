@@ -65,4 +65,3 @@ export const missingInput = (ctx: RuleContext, path: string, day: number, detail
   return undefined
 }
 
-export const ZERO_DEC = new Dec(0)

@@ -3,7 +3,7 @@ import { FUNDERS } from "../../../compare/document"
 import { stackedBar } from "../../components/bars"
 import { type Row, type Seg, seg, textWidth } from "../../components/row"
 import { deltaColor, funderColor } from "../../colors"
-import { fit, money, rfit, signedMoney } from "../../format"
+import { money, rfit, signedMoney } from "../../format"
 import { streamLabel, type Labels } from "../../i18n"
 import { columnsFor, heading, labelWidth, metricRow, scenarioHeader, scenarioLabel, type SectionInput } from "./section"
 
