@@ -5,6 +5,8 @@ export interface Command {
   readonly usage: string
   readonly options: ReadonlyArray<readonly [string, string]>
   readonly examples: ReadonlyArray<string>
+  /** Paragraph lines printed after the options, when the command needs more than its summary. */
+  readonly details?: ReadonlyArray<string>
   readonly run: (argv: ReadonlyArray<string>) => Promise<number>
 }
 
@@ -24,6 +26,7 @@ export const helpText = (c: Command): string =>
     "",
     `Usage: ${c.usage}`,
     ...(c.options.length ? ["", "Options:", ...c.options.map(([o, d]) => `  ${o.padEnd(28)} ${d}`)] : []),
+    ...(c.details?.length ? ["", ...c.details] : []),
     ...(c.examples.length ? ["", "Examples:", ...c.examples.map((e) => `  ${e}`)] : []),
     ""
   ].join("\n")

@@ -20,7 +20,11 @@ import type { RecordedEvent } from "../events"
 import type { Dec } from "../domain/money"
 import { AllocationsByCapacity, hasGroupMonth } from "../domain/rules/allocations"
 import { allocateGroupMonth, type Occupied } from "../domain/rules/kindplek"
+import type { Violation } from "../domain/ledger/types"
+import { type ChildTimeline, childTimeline } from "../domain/timeline/periods"
+import type { ChildState } from "../domain/timeline/state"
 import type { ChildContribution } from "./contribution"
+import { changedMonths, groupsIn } from "./monthView"
 import { childIdDigest, foldChild, type LedgerRun, occupancyOf } from "./ledgerRun"
 
 export interface ChangedSubject {
@@ -73,6 +77,25 @@ const snapshotOccupancy = (run: LedgerRun, groupIds: Iterable<string>): Occupied
   }
 }
 
+/** An affected child: its states, and the months to recompute (undefined: all). */
+interface Affected {
+  readonly oldState: ChildState | undefined
+  readonly newState: ChildState | undefined
+  only: ReadonlySet<number> | undefined
+  newTimeline: ChildTimeline | undefined
+  /** The child's violations in the months not recomputed: they stand. */
+  keptViolations: ReadonlyArray<Violation>
+  /** All its violations as the run held them before the swap. */
+  readonly heldViolations: ReadonlyArray<Violation>
+}
+
+/** A part of a child with the violations of its other months, in month order as a whole child has them. */
+const withKept = (c: ChildContribution, a: Affected, monthIndex: ReadonlyMap<string, number>): ChildContribution => {
+  if (a.only === undefined || a.keptViolations.length === 0) return c
+  const order = (v: Violation) => (v.month === undefined ? -1 : monthIndex.get(v.month)!)
+  return { ...c, violations: [...a.keptViolations, ...c.violations].sort((x, y) => order(x) - order(y)) }
+}
+
 export class CatchUp {
   /** Children of changed groups that have no new events of their own: read them and pass them to `swap`. */
   readonly childrenOfChangedGroups: ReadonlyArray<string>
@@ -107,15 +130,39 @@ export class CatchUp {
   /** Take the affected children's old contributions out and their new ones in. */
   swap(childrenOfChangedGroups: ReadonlyMap<string, ReadonlyArray<RecordedEvent>>): void {
     const { run, checkpoint, touched } = this
+    const { setup } = run
     const affected = new Map(this.changedChildren)
     for (const [id, events] of childrenOfChangedGroups) affected.set(id, events)
+    const changedGroups = new Set(this.changed.filter((s) => s.kind === "group").map((s) => s.id))
+    // 0. The affected children's states before and after, and which of their months to recompute:
+    // for a child with new events of its own, only the months whose view changed (./monthView.ts),
+    // unless it is placed in a changed group; for a child of a changed group, every month.
+    const ctx = run.context()
+    const children = new Map<string, Affected>()
+    for (const [id, events] of affected) {
+      const before = events.filter((e) => e.position <= checkpoint)
+      const oldState = before.length === 0 ? undefined : foldChild(id, before)
+      const newState = events.length === 0 ? undefined : foldChild(id, events)
+      const a: Affected = { oldState, newState, only: undefined, newTimeline: undefined, keptViolations: [], heldViolations: run.state.childViolations.get(id) ?? [] }
+      if (oldState !== undefined && newState !== undefined && this.changedChildren.has(id)) {
+        const tOld = childTimeline(oldState)
+        const tNew = childTimeline(newState)
+        const inChangedGroup = [...groupsIn(tOld, setup.months), ...groupsIn(tNew, setup.months)].some((g) => changedGroups.has(g))
+        const only = inChangedGroup ? undefined : changedMonths(ctx, setup.months, tOld, tNew)
+        if (only !== undefined && only.size < setup.months.length) {
+          a.only = only
+          a.newTimeline = tNew
+          a.keptViolations = (run.state.childViolations.get(id) ?? []).filter((v) => v.month === undefined || !only.has(setup.monthIndex.get(v.month)!))
+        }
+      }
+      children.set(id, a)
+    }
     // 1. Old contributions, as the run holds them (its groups and its tally).
     const oldAllocations = run.tallied()
     const old = new Map<string, ChildContribution>()
-    for (const [id, events] of affected) {
-      const before = events.filter((e) => e.position <= checkpoint)
-      if (before.length === 0) continue
-      const c = run.contribution(foldChild(id, before), oldAllocations, false)
+    for (const [id, a] of children) {
+      if (a.oldState === undefined) continue
+      const c = run.contribution(a.oldState, oldAllocations, false, a.only)
       old.set(id, c)
       groupsOf(c, touched)
     }
@@ -126,14 +173,25 @@ export class CatchUp {
         touch(touched, s.id, ALL_MONTHS)
       } else if (s.kind === "budget") run.budgetLines.set(s.id, run.budgetLineFrom(s.id, s.events))
     }
-    run.groupsChanged(this.changed.filter((s) => s.kind === "group").map((s) => s.id))
+    run.groupsChanged(changedGroups)
     // 3. New contributions, with the capacity as every denominator (right unless over-full, see 5).
     const capacity = run.capacity()
     const fresh = new Map<string, ChildContribution>()
-    for (const [id, events] of affected) {
-      if (events.length === 0) continue
-      const c = run.contribution(foldChild(id, events), capacity)
-      fresh.set(id, c)
+    for (const [id, a] of children) {
+      if (a.newState === undefined) continue
+      let c = run.contribution(a.newState, capacity, true, a.only)
+      const o = old.get(id)
+      // A part of a child is swapped only where the rest of it needs nothing of the part: the child is
+      // served (has a month) before and after alike, and no cost price fell back (counted per child).
+      if (a.only !== undefined && (o!.months.length > 0 !== c.months.length > 0 || o!.fallbackGroups.length > 0 || c.fallbackGroups.length > 0)) {
+        a.only = undefined
+        a.keptViolations = []
+        const full = run.contribution(a.oldState!, oldAllocations, false)
+        old.set(id, full)
+        groupsOf(full, touched)
+        c = run.contribution(a.newState, capacity)
+      }
+      fresh.set(id, withKept(c, a, setup.monthIndex))
       groupsOf(c, touched)
     }
     // 4. Swap them, keeping the touched groups' occupancy from before.
@@ -142,15 +200,17 @@ export class CatchUp {
     for (const [id, c] of fresh) run.state.apply(c, 1, childIdDigest(id))
     this.recomputed = affected.size
     // 5. Over-full group-months now, and groups where a denominator moved.
-    const { setup } = run
     const infos = run.groupInfos()
     const now = occupancyOf(run.state)
     const overFullNow = new Set<string>()
     const moved = new Set<string>()
-    for (const groupId of touched.keys()) {
+    for (const [groupId, months] of touched) {
       const g = infos.get(groupId)
       if (g === undefined) continue
+      // Only touched group-months can have moved: another's tally and the group are as they were.
+      const all = months.has(ALL_MONTHS)
       setup.months.forEach((month, i) => {
+        if (!all && !months.has(i)) return
         if (!hasGroupMonth(g, month, setup.subsidised)) return
         const a = allocateGroupMonth(g, month, now, setup.subsidised, false)
         if (a.subsidy.isZero()) return
@@ -159,17 +219,35 @@ export class CatchUp {
         if (!a.denominator.equals(b.denominator)) moved.add(groupId)
       })
     }
-    // Affected children in over-full group-months: their new share needs the full tally.
+    // Affected children in over-full group-months: their new share needs the full tally. A child
+    // swapped in part whose other months are in a group where a denominator moved is swapped whole.
     const tallied = run.tallied()
-    const corrected = new Map<string, readonly [ChildContribution, ChildContribution]>()
-    for (const [id, c] of fresh)
+    const beforeAllocations = new AllocationsByCapacity(infos, setup.months, setup.subsidised, this.before, false)
+    const corrected = new Map<string, ReadonlyArray<readonly [ChildContribution, 1 | -1]>>()
+    for (const [id, c] of fresh) {
+      const a = children.get(id)!
+      const only = a.only
+      if (only !== undefined && [...groupsIn(a.newTimeline!, setup.months, (i) => !only.has(i))].some((g) => moved.has(g))) {
+        const o = old.get(id)!
+        corrected.set(id, [
+          [c, -1],
+          // Back to what the run held (the old part with the child's violations as they were), then whole.
+          [{ ...o, violations: a.heldViolations }, 1],
+          [run.contribution(a.oldState!, beforeAllocations, false), -1],
+          [run.contribution(a.newState!, tallied), 1]
+        ])
+        continue
+      }
       if (c.groupMonths.some((p) => overFullNow.has(`${p.groupId}|${p.monthIndex}`)))
-        corrected.set(id, [c, run.contribution(foldChild(id, affected.get(id)!), tallied)])
+        corrected.set(id, [[c, -1], [withKept(run.contribution(a.newState!, tallied, true, only), a, setup.monthIndex), 1]])
+    }
     // Applied only once all are worked out: the tallied allocations read the tally as it stands.
-    for (const [id, [c, n]] of corrected) {
+    for (const [id, steps] of corrected) {
       const digest = childIdDigest(id)
-      run.state.apply(c, -1, digest)
-      run.state.apply(n, 1, digest)
+      for (const [c, sign] of steps) {
+        run.state.apply(c, sign, digest)
+        groupsOf(c, touched)
+      }
     }
     const others = new Set<string>()
     for (const groupId of moved) for (const id of run.state.groups.get(groupId)?.children.keys() ?? []) if (!affected.has(id)) others.add(id)

@@ -16,7 +16,7 @@ import { childMonthOf } from "../domain/rules/childMonth"
 import type { RuleContext } from "../domain/rules/context"
 import type { AllocationLookup } from "../domain/rules/kindplek"
 import { measureChildMonth } from "../domain/rules/measure"
-import { childTimeline } from "../domain/timeline/periods"
+import { type ChildTimeline, childTimeline } from "../domain/timeline/periods"
 import type { ChildState } from "../domain/timeline/state"
 import type { RunSetup } from "./setup"
 
@@ -93,16 +93,18 @@ export const noContribution = emptyOf
 
 /**
  * A child's contribution. `check: false` leaves the invariants out: for a contribution only worked
- * out to be taken out again (its violations were recorded when it was put in).
+ * out to be taken out again (its violations were recorded when it was put in). `only`: just these
+ * months (by index), for a child whose other months are as they were (./monthView.ts).
  */
 export const childContribution = (
   setup: RunSetup,
   ctx: RuleContext,
   state: ChildState,
   allocations: AllocationLookup,
-  check = true
+  check = true,
+  only?: ReadonlySet<number>,
+  timeline: ChildTimeline = childTimeline(state)
 ): ChildContribution => {
-  const timeline = childTimeline(state)
   const waiting = timeline.waitingPlusPlace
   const waitingAtEnd = waiting.some((p) => p.from <= setup.lastDay && p.to >= setup.lastDay)
   const everWaiting = waiting.some((p) => p.from <= setup.lastDay && p.to >= setup.firstDay)
@@ -118,6 +120,7 @@ export const childContribution = (
   const fallbackGroups = new Set<string>()
   const { violations, push } = violationList()
   for (let i = 0; i < setup.months.length; i++) {
+    if (only !== undefined && !only.has(i)) continue
     const m = measureChildMonth(ctx, timeline, setup.months[i]!)
     if (m.segments.length === 0) continue
     for (const s of m.segments)

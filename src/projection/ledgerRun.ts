@@ -182,9 +182,9 @@ export class LedgerRun {
     }
   }
 
-  /** A child's contribution (`check: false` for one only to be taken out again). */
-  contribution(state: ChildState, allocations: AllocationsByCapacity, check = true): ChildContribution {
-    return childContribution(this.setup, this.context(), state, allocations, check)
+  /** A child's contribution (`check: false` for one only to be taken out again; `only`: just these months). */
+  contribution(state: ChildState, allocations: AllocationsByCapacity, check = true, only?: ReadonlySet<number>): ChildContribution {
+    return childContribution(this.setup, this.context(), state, allocations, check, only)
   }
 
   /** Over-full, subsidised group-months: `${groupId}|${monthIndex}`. */

@@ -3,10 +3,11 @@
  * becomes a projection spec (what to replay, under which rules and policy),
  * and comparisons are made from projections rather than full runs.
  */
-import { basename } from "node:path"
+import { basename, resolve } from "node:path"
 import { Data, Effect, Scope } from "effect"
 import { type CompareDocument, compareMetrics } from "../compare/document"
-import { openDatabase } from "../store/sqlite/open"
+import { defaultStorePath, openDatabase } from "../store/sqlite/open"
+import { isEventStoreDb } from "../store/select"
 import { StoreFailure } from "../store/EventStore"
 import type { LoadedScenario } from "../scenario/load"
 import { budgetEvents } from "../scenario/eventSource"
@@ -86,3 +87,16 @@ export const compareProjections = (
     }),
     baseline
   )
+
+/**
+ * The embedded store file a scenario reads all its events from (`events: { store }`, or `--store`
+ * on the command line), when it can be a projection of it; undefined when its events come from a
+ * file, EventStoreDB, a generated population or a design (those are computed by a full run).
+ */
+export const embeddedStoreOf = (s: LoadedScenario, storeOverride?: string): string | undefined => {
+  if (s.spec.population !== undefined || s.design !== undefined) return undefined
+  const ev = s.spec.events
+  const where = storeOverride ?? (ev !== undefined && "store" in ev ? ev.store : undefined)
+  if (where === undefined || isEventStoreDb(where)) return undefined
+  return where === "default" ? defaultStorePath() : resolve(s.dir, where)
+}

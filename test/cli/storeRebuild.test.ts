@@ -11,9 +11,8 @@ import { openProjection, projectionSpecOf, storeFile } from "../../src/projectio
 import { applyDesign, DesignSpec } from "../../src/scenario/design"
 import { loadScenario } from "../../src/scenario/load"
 import { generatePopulation, PopulationSpec } from "../../src/scenario/population"
-import { EventStore, ExpectedRevision } from "../../src/store/EventStore"
-import { SqliteEventStore } from "../../src/store/sqlite"
 import { readProjectionRow } from "../../src/store/sqlite/projections"
+import { appendToStore } from "../support/appendToStore"
 import { type TempStore, tempStore } from "../support/tempStore"
 import { geldstroom, PROJECT_ROOT } from "./cli"
 
@@ -28,19 +27,7 @@ beforeAll(async () => {
     ...demand,
     ...applyDesign(DesignSpec.parse({ kind: "homogeneous", groups: 2, kindplek: { pricePerPlace: "20000" } }), demand, period)
   ]
-  await Effect.runPromise(
-    Effect.scoped(
-      Effect.provide(
-        Effect.gen(function* () {
-          const store = yield* EventStore
-          const byStream = new Map<string, Array<EventEnvelope>>()
-          for (const e of events) byStream.set(e.stream, [...(byStream.get(e.stream) ?? []), e])
-          yield* store.appendMany([...byStream].map(([stream, evs]) => ({ stream, events: evs, expected: ExpectedRevision.any })))
-        }),
-        SqliteEventStore.layer(temp.path)
-      )
-    )
-  )
+  await appendToStore(temp.path, events)
   scenarioFile = join(temp.dir, "rotterdam.yaml")
   writeFileSync(
     scenarioFile,

@@ -8,7 +8,7 @@ import { join } from "node:path"
 import { Effect } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { compareRuns } from "../../src/compare/document"
-import { buildEvent, type EventEnvelope } from "../../src/events"
+import { buildEvent } from "../../src/events"
 import {
   catchUpProjection,
   compareProjections,
@@ -24,9 +24,8 @@ import { applyDesign, DesignSpec } from "../../src/scenario/design"
 import { type LoadedScenario, loadScenario } from "../../src/scenario/load"
 import { generatePopulation, PopulationSpec } from "../../src/scenario/population"
 import { runScenario } from "../../src/scenario/run"
-import { EventStore, ExpectedRevision } from "../../src/store/EventStore"
-import { SqliteEventStore } from "../../src/store/sqlite"
 import { readProjectionRow } from "../../src/store/sqlite/projections"
+import { appendToStore } from "../support/appendToStore"
 import { type TempStore, tempStore } from "../support/tempStore"
 import { PROJECT_ROOT } from "../cli/cli"
 
@@ -37,20 +36,7 @@ const demandOf = (seed: number, prefix: string, children: number) =>
 
 const design = DesignSpec.parse({ kind: "heterogeneous", groups: 4, locations: 2, capacity: 12, plusPlacesPerGroup: 6, kindplek: { pricePerPlace: "20000" } })
 
-const append = (path: string, events: ReadonlyArray<EventEnvelope>) =>
-  Effect.runPromise(
-    Effect.scoped(
-      Effect.provide(
-        Effect.gen(function* () {
-          const store = yield* EventStore
-          const by = new Map<string, Array<EventEnvelope>>()
-          for (const e of events) by.set(e.stream, [...(by.get(e.stream) ?? []), e])
-          yield* store.appendMany([...by].map(([stream, evs]) => ({ stream, events: evs, expected: ExpectedRevision.any })))
-        }),
-        SqliteEventStore.layer(path)
-      )
-    )
-  )
+const append = appendToStore
 
 const scenarioText = (store: string, policy: string, extra = "") => `name: projection test (${policy})
 period: { from: 2026-01, to: 2026-12 }

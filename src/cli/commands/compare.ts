@@ -2,6 +2,7 @@ import { basename } from "node:path"
 import { parseArgs } from "node:util"
 import { Effect } from "effect"
 import { compareRuns } from "../../compare/document"
+import { compareFromProjections, projectionStores, projectionUseText } from "../../projection/compareScenarios"
 import { compareText } from "../../output/compareText"
 import { loadScenario } from "../../scenario/load"
 import { scenarioEvents } from "../../scenario/eventSource"
@@ -14,21 +15,29 @@ export const scenarioId = (file: string) => basename(file).replace(/\.ya?ml$/, "
 export const compareCommand: Command = {
   name: "compare",
   summary: "run scenarios on the same children and show them side by side, with deltas against a baseline",
-  usage: "geldstroom compare <scenario.yaml>... [--baseline ID|N] [--json] [--store PATH|eventstoredb]",
+  usage: "geldstroom compare <scenario.yaml>... [--baseline ID|N] [--json] [--store PATH|eventstoredb] [--replay]",
   options: [
     ["--baseline ID|N", "the scenario the others are measured against: its file name without .yaml, or its position (1 = first, the default)"],
     ["--json", "print the comparison as one JSON document (docs/output-contracts.md)"],
-    ["--store PATH|eventstoredb", "read events from this store for scenarios that read a store"]
+    ["--store PATH|eventstoredb", "read events from this store for scenarios that read a store"],
+    ["--replay", "compute every scenario from all its events, not from the projections kept in an embedded store"]
+  ],
+  details: [
+    "When every scenario reads all its events from an embedded store (no generated population or design),",
+    "each is compared from its projection kept in that store: built by one replay the first time, then",
+    "caught up with what was appended since (docs/benchmarks.md#projections). The document is the one a",
+    "full run gives; stderr says which projections were built, caught up or already up to date."
   ],
   examples: [
     "geldstroom compare scenarios/rotterdam-homogeneous.yaml scenarios/rotterdam-heterogeneous.yaml scenarios/rotterdam-hybrid.yaml",
+    "geldstroom compare koplus.yaml model5.yaml --store ~/gemeente.sqlite   # from projections kept in the store",
     "geldstroom compare scenarios/*.yaml --baseline rotterdam-hybrid --json"
   ],
   run: async (argv) => {
     const { values, positionals } = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: { baseline: { type: "string" }, json: { type: "boolean" }, store: { type: "string" } }
+      options: { baseline: { type: "string" }, json: { type: "boolean" }, store: { type: "string" }, replay: { type: "boolean" } }
     })
     if (positionals.length < 1) {
       process.stderr.write("geldstroom compare: name at least one scenario file\n")
@@ -44,11 +53,16 @@ export const compareCommand: Command = {
       }
     }
     const program = Effect.gen(function* () {
-      const runs = []
-      for (const [i, file] of positionals.entries()) {
-        const scenario = yield* fromLoad(loadScenario(file))
-        runs.push({ id: ids[i]!, result: yield* runScenario(scenario, scenarioEvents(scenario, values.store)) })
+      const items = []
+      for (const [i, file] of positionals.entries()) items.push({ id: ids[i]!, scenario: yield* fromLoad(loadScenario(file)) })
+      const stores = values.replay ? undefined : projectionStores(items, values.store)
+      if (stores !== undefined) {
+        const { document, used } = yield* compareFromProjections(items, stores, baseline)
+        for (const u of used) process.stderr.write(`${projectionUseText(u)}\n`)
+        return document
       }
+      const runs = []
+      for (const { id, scenario } of items) runs.push({ id, result: yield* runScenario(scenario, scenarioEvents(scenario, values.store)) })
       return compareRuns(runs, baseline)
     })
     return runCli(program, (doc) => {

@@ -1,0 +1,71 @@
+/**
+ * `geldstroom compare` from projections: when every scenario reads all its
+ * events from an embedded store, each is compared from its projection in
+ * that store (loaded and caught up with what was appended since, or built by
+ * one replay and kept), instead of a full run of every event. The document
+ * is the one full runs give (test/projection/projection.test.ts holds them
+ * equal); docs/benchmarks.md measures it at 50,000 children.
+ */
+import { Effect } from "effect"
+import type { CompareDocument } from "../compare/document"
+import type { MissingParameters } from "../domain/rules/compute"
+import type { LoadedScenario } from "../scenario/load"
+import type { ReadError } from "../store/EventStore"
+import { type CatchUpResult, openProjection, type Projection } from "./projection"
+import { compareProjections, embeddedStoreOf, projectionSpecOf, storeFile } from "./scenario"
+
+export interface ScenarioToCompare {
+  readonly id: string
+  readonly scenario: LoadedScenario
+}
+
+/** How each scenario's projection was brought up to date, for the user to see. */
+export interface ProjectionUse {
+  readonly id: string
+  readonly store: string
+  readonly built: boolean
+  readonly caughtUp: CatchUpResult | undefined
+  readonly ms: number
+}
+
+/** The embedded store of each scenario, or undefined when any of them cannot be compared from a projection. */
+export const projectionStores = (items: ReadonlyArray<ScenarioToCompare>, storeOverride?: string): ReadonlyArray<string> | undefined => {
+  const stores: Array<string> = []
+  for (const { scenario } of items) {
+    const store = embeddedStoreOf(scenario, storeOverride)
+    if (store === undefined || "_tag" in projectionSpecOf(scenario)) return undefined
+    stores.push(store)
+  }
+  return stores
+}
+
+/** Compare scenarios from their projections; `stores` as `projectionStores` gives them. */
+export const compareFromProjections = (
+  items: ReadonlyArray<ScenarioToCompare>,
+  stores: ReadonlyArray<string>,
+  baseline = 0
+): Effect.Effect<{ readonly document: CompareDocument; readonly used: ReadonlyArray<ProjectionUse> }, ReadError | MissingParameters> =>
+  Effect.scoped(
+    Effect.gen(function* () {
+      const projections: Array<{ id: string; scenario: LoadedScenario; projection: Projection }> = []
+      const used: Array<ProjectionUse> = []
+      for (const [i, { id, scenario }] of items.entries()) {
+        const spec = projectionSpecOf(scenario)
+        if ("_tag" in spec) return yield* Effect.die(spec)
+        const store = yield* storeFile(stores[i]!)
+        const started = performance.now()
+        const opened = yield* openProjection(store, spec)
+        used.push({ id, store: stores[i]!, built: opened.built, caughtUp: opened.caughtUp, ms: performance.now() - started })
+        projections.push({ id, scenario, projection: opened.projection })
+      }
+      return { document: compareProjections(projections, baseline), used }
+    })
+  )
+
+/** One line a projection's use: what the user waited for and why. */
+export const projectionUseText = (u: ProjectionUse): string =>
+  u.built
+    ? `${u.id}: projection built by replaying ${u.store} and kept there (${(u.ms / 1000).toFixed(1)} s)`
+    : u.caughtUp !== undefined && u.caughtUp.events > 0
+      ? `${u.id}: projection in ${u.store} caught up with ${u.caughtUp.events} new events (${u.caughtUp.children} children recomputed, ${u.ms.toFixed(0)} ms)`
+      : `${u.id}: projection in ${u.store} up to date (${u.ms.toFixed(0)} ms)`
