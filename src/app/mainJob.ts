@@ -20,19 +20,12 @@ export const MAIN_SCENARIOS: ReadonlyArray<string> = [
 ]
 
 /** The scenario whose population the main job puts in the store. */
-export const MAIN_POPULATION = scenario("base/rotterdam-0-4.yaml")
+const MAIN_POPULATION = scenario("base/rotterdam-0-4.yaml")
 
-export interface MainJob {
-  readonly files: ReadonlyArray<string>
-  /** The store the scenarios read: the embedded default. */
-  readonly store: "default"
-  readonly population: GenerateSummary
-}
-
-export const prepareMainJob = async (progress: (line: string) => void = () => {}): Promise<MainJob> => {
+/** Put the Rotterdam population in the embedded default store (the store MAIN_SCENARIOS then read); what was generated and written. */
+export const prepareMainJob = async (progress: (line: string) => void = () => {}): Promise<GenerateSummary> => {
   const loaded = loadGenerateScenario(MAIN_POPULATION)
   if (loaded instanceof InvalidFile) throw loaded
   progress(`filling ${describeStore(undefined)} with the Rotterdam population (once; later runs add nothing)`)
-  const population = await Effect.runPromise(Effect.scoped(Effect.provide(generateInto(loaded, describeStore(undefined), progress), storeLayer(undefined))))
-  return { files: MAIN_SCENARIOS, store: "default", population }
+  return Effect.runPromise(Effect.scoped(Effect.provide(generateInto(loaded, describeStore(undefined), progress), storeLayer(undefined))))
 }

@@ -43,6 +43,16 @@ export class Cancelled extends Error {
 
 export const scenarioId = (file: string) => basename(file).replace(/\.ya?ml$/, "")
 
+/**
+ * `--baseline ID|N`: the index among `files` of the scenario named by its id (file name without
+ * .yaml) or its position (1 = first); 0 when none is asked for, undefined when it names none of them.
+ */
+export const baselineIndex = (baseline: string | undefined, files: ReadonlyArray<string>): number | undefined => {
+  if (baseline === undefined) return 0
+  const index = /^\d+$/.test(baseline) ? Number(baseline) - 1 : files.map(scenarioId).indexOf(baseline)
+  return index >= 0 && index < files.length ? index : undefined
+}
+
 /** Remembered event counts per source, for progress estimates on the next run. */
 const knownCounts = new Map<string, number>()
 

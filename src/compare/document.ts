@@ -3,15 +3,15 @@
  * chosen baseline (`geldstroom compare --json`, docs/output-contracts.md).
  * Money is a string with two decimals.
  */
-import type { Funder } from "../domain/policy/types"
+import { FUNDERS } from "../domain/policy/types"
 import { centsToString, type Dec } from "../domain/money"
 import type { LoadedScenario } from "../scenario/load"
 import type { RunResult } from "../scenario/run"
 import { type Difference, differences } from "./differences"
 import { metricsOf, type ScenarioMetrics } from "./metrics"
 
-export const FUNDERS: ReadonlyArray<Funder> = ["rijk", "gemeente", "jeugdhulp", "onderwijs", "zorg", "ouders", "aanbieder", "overig"]
 
+/** One scenario's figures as the document carries them: its `ScenarioMetrics` (./metrics.ts) as text, money with two decimals. */
 export interface ScenarioColumn {
   readonly id: string
   readonly name: string
@@ -66,7 +66,7 @@ export interface ComparedRun {
   readonly children: string
 }
 
-export const comparedRun = (r: RunResult): ComparedRun => ({
+const comparedRun = (r: RunResult): ComparedRun => ({
   scenario: r.scenario,
   fingerprint: r.fingerprint,
   streamOrder: r.ledger.streamOrder,
@@ -74,8 +74,6 @@ export const comparedRun = (r: RunResult): ComparedRun => ({
   assumptions: r.ledger.assumptions.length,
   children: [...r.world.children.keys()].sort().join(",")
 })
-
-export const column = (id: string, r: RunResult, m: ScenarioMetrics): ScenarioColumn => columnOf(id, comparedRun(r), m)
 
 const columnOf = (id: string, r: ComparedRun, m: ScenarioMetrics): ScenarioColumn => ({
   id,

@@ -39,11 +39,12 @@ export const isValidYearMonth = (value: string): boolean =>
 
 export const yearOf = (date: IsoDate | YearMonth): number => Number(date.slice(0, 4))
 
-export const monthOf = (date: IsoDate): YearMonth => date.slice(0, 7)
-
 export const firstDayOfMonth = (month: YearMonth): IsoDate => `${month}-01`
 
-export const daysInMonth = (month: YearMonth): number => monthInterval(month).to - monthInterval(month).from + 1
+export const daysInMonth = (month: YearMonth): number => {
+  const i = monthInterval(month)
+  return i.to - i.from + 1
+}
 
 export const lastDayOfMonth = (month: YearMonth): IsoDate =>
   `${month}-${String(daysInMonth(month)).padStart(2, "0")}`
@@ -90,14 +91,6 @@ export const monthInterval = (month: YearMonth): DayInterval => {
   }
   return i
 }
-
-export const intersect = (a: DayInterval, b: DayInterval): DayInterval | undefined => {
-  const from = Math.max(a.from, b.from)
-  const to = Math.min(a.to, b.to)
-  return from <= to ? { from, to } : undefined
-}
-
-export const lengthOf = (i: DayInterval): number => i.to - i.from + 1
 
 /** ISO weekday of a day number: 1 = Monday … 7 = Sunday. */
 export const isoWeekday = (day: number): number => ((((day + 3) % 7) + 7) % 7) + 1

@@ -28,8 +28,6 @@ export const exactMinus = (a: Dec, b: Dec): Dec => (b.isZero() ? a : new Dec(new
 
 export const ZERO: Dec = new Dec(0)
 export const ONE: Dec = new Dec(1)
-export const HUNDRED: Dec = new Dec(100)
-
 
 export const sum = (values: Iterable<Dec>): Dec => {
   let total = ZERO
@@ -62,7 +60,6 @@ export const max = (a: Dec, b: Dec): Dec => (compare(a, b) > 0 ? a : b)
 
 /** a > 0, without a comparison's copy. */
 export const isPositive = (a: Dec): boolean => !a.isZero() && !a.isNegative() && !a.isNaN()
-export const clampZero = (a: Dec): Dec => (a.isNegative() ? ZERO : a)
 
 /**
  * Cents of amounts already rounded: decimals are never changed, so an amount's cents are kept with it

@@ -16,8 +16,11 @@ export interface BuildOptions {
   readonly correlationId?: string
 }
 
+/** The recorded time of an event that gives none: noon UTC of its valid day (so rebuilding it gives the same id). */
+export const noonOf = (validTime: string): string => `${validTime}T12:00:00.000Z`
+
 export const buildEvent = <E extends DomainEvent>(event: E, o: BuildOptions): EventEnvelope<E> => {
-  const recordedTime = o.recordedTime ?? `${o.validTime}T12:00:00.000Z`
+  const recordedTime = o.recordedTime ?? noonOf(o.validTime)
   const eventId = o.eventId ?? uuidV5(JSON.stringify([event.type, event.data, o.validTime, recordedTime]))
   return envelope(event, {
     eventId,

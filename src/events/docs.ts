@@ -43,6 +43,9 @@ const fieldRows = (schema: JsonSchema, prefix = ""): Array<string> => {
   return rows
 }
 
+/** Placeholder ids, so each type's stream is shown by the catalogue's own rule: `child-<childId>`. */
+const PLACEHOLDER_IDS = { childId: "<childId>", groupId: "<groupId>", budgetLineId: "<budgetLineId>" } as never
+
 const table = (schema: JsonSchema) => ["| field | type | required | meaning |", "| --- | --- | --- | --- |", ...fieldRows(schema)]
 
 export const eventsMarkdown = (): string => {
@@ -71,8 +74,7 @@ export const eventsMarkdown = (): string => {
     "| --- | --- | --- | --- |",
     ...eventTypes.map((t) => {
       const d = catalogue[t]
-      const stream = t.startsWith("group") || t === "kindplek-subsidy-awarded" ? "`group-<groupId>`" : t === "budget-line-set" ? "`budget-<budgetLineId>`" : "`child-<childId>`"
-      return `| [\`${t}\`](#${t}) | ${d.version} | ${stream} | ${d.description} |`
+      return `| [\`${t}\`](#${t}) | ${d.version} | \`${d.stream(PLACEHOLDER_IDS)}\` | ${d.description} |`
     }),
     ""
   ]

@@ -3,7 +3,7 @@
  * its columns, its rows as objects keyed by column header and its totals.
  * Money and decimals are exact strings ("1234.56"), never floats.
  */
-import { cellJson, type Table } from "./table"
+import { type Cell, cellJson, type Table } from "./table"
 
 export interface TablesDocument {
   readonly format: "geldstroom-tables/1"
@@ -20,8 +20,8 @@ export interface TablesDocument {
   >
 }
 
-const rowJson = (t: Table, row: Readonly<Record<string, unknown>>): Record<string, unknown> =>
-  Object.fromEntries(t.columns.filter((c) => row[c.key] !== undefined).map((c) => [c.header, cellJson(c.kind, row[c.key] as never)]))
+const rowJson = (t: Table, row: Readonly<Record<string, Cell>>): Record<string, unknown> =>
+  Object.fromEntries(t.columns.filter((c) => row[c.key] !== undefined).map((c) => [c.header, cellJson(c.kind, row[c.key])]))
 
 export const tablesDocument = (tables: ReadonlyArray<Table>): TablesDocument => ({
   format: "geldstroom-tables/1",

@@ -6,20 +6,16 @@
 import { Dec, toCents, ZERO } from "../domain/money"
 import type { ChildMonth, GroupMonth } from "../domain/ledger/types"
 import { RULES_VERSION } from "../domain/rules/version"
-import { totalsOf } from "../output/runDocument"
+import { groupLineTotalsOf, totalsOf } from "../output/runDocument"
 import type { RunResult } from "../scenario/run"
 import { type Cell, type Column, sumCents, type Table } from "./table"
-
-/** Streams that pay anything in the ledger, in the policy's order: one money column each. */
-export const streamsInUse = (r: RunResult): ReadonlyArray<string> => {
-  const used = new Set(r.ledger.children.flatMap((c) => [...c.streamCents.keys()]))
-  return r.ledger.streamOrder.filter((s) => used.has(s))
-}
 
 const streamKey = (s: string) => `stream:${s}`
 
 export const childMonthsTable = (r: RunResult): Table => {
-  const streams = streamsInUse(r)
+  // Streams that pay anything in the ledger, in the policy's order: one money column each, totalled.
+  const totalled = totalsOf(r.ledger.streamOrder, r.ledger.children)
+  const streams = [...totalled.streams.keys()]
   const columns: Array<Column> = [
     { key: "child", header: "child", kind: "text" },
     { key: "month", header: "month", kind: "text" },
@@ -39,8 +35,8 @@ export const childMonthsTable = (r: RunResult): Table => {
     ...Object.fromEntries(streams.map((s) => [streamKey(s), c.streamCents.get(s) ?? 0n]))
   }))
   const hours = r.ledger.children.reduce((acc, c) => acc.plus(c.hours), ZERO)
-  const totals: Record<string, Cell> = { child: "total", hours, cost: sumCents(rows, "cost") }
-  for (const s of streams) totals[streamKey(s)] = sumCents(rows, streamKey(s))
+  const totals: Record<string, Cell> = { child: "total", hours, cost: totalled.cost }
+  for (const [s, cents] of totalled.streams) totals[streamKey(s)] = cents
   return { name: "child-months", title: "Ledger per child-month", columns, rows, totals }
 }
 
@@ -100,8 +96,7 @@ export const groupMonthsTable = (r: RunResult): Table => {
 export const totalsTable = (r: RunResult): Table => {
   const { cost, streams } = totalsOf(r.ledger.streamOrder, r.ledger.children)
   const share = (cents: bigint) => (cost === 0n ? undefined : new Dec(cents.toString()).dividedBy(cost.toString()))
-  const vacancy = r.ledger.groups.reduce((a, g) => a + g.vacancyCents, 0n)
-  const surplus = r.ledger.groups.reduce((a, g) => a + g.surplusCents, 0n)
+  const { vacancy, surplus } = groupLineTotalsOf(r.ledger.groups)
   return {
     name: "totals",
     title: "Totals over the period",

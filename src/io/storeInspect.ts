@@ -4,12 +4,12 @@
  * - status: what the store holds (events, streams, head position, size). The
  *   embedded store is counted in SQL without creating a missing file; any
  *   other store by reading all events.
- * - verify: read every event through the port and decode it again. A
- *   CorruptEvent stops a read at its position; verify notes it and reads on
- *   after it, so every damaged event is reported, each with its position.
+ * - verify: read every event through the port, which decodes (and upcasts)
+ *   each one on the way out. A CorruptEvent stops a read at its position;
+ *   verify notes it and reads on after it, so every damaged event is
+ *   reported, each with its position.
  */
 import { Effect, Result, Stream } from "effect"
-import { decodeEvent } from "../events/envelope"
 import { type CorruptEvent, EventStore, type StoreFailure } from "../store/EventStore"
 import { readStoreStatus } from "../store/sqlite"
 
@@ -83,14 +83,11 @@ export const verifyStore: Effect.Effect<VerifyReport, StoreFailure, EventStore> 
     let after: bigint | undefined
     for (;;) {
       const read = yield* Effect.result(
+        // Every event a read delivers has decoded; the first that does not ends the read (below).
         Stream.runForEach(store.readAll(after === undefined ? {} : { after }), (e) =>
           Effect.sync(() => {
             after = e.position
-            const { revision: _r, position: _p, ...envelope } = e
-            const again = decodeEvent(envelope)
-            if (Result.isSuccess(again)) ok++
-            else
-              corrupt.push({ position: e.position.toString(), stream: e.stream, revision: e.revision, reason: again.failure.message })
+            ok++
           })
         )
       )

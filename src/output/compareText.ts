@@ -16,13 +16,13 @@ export const compareText = (d: CompareDocument, width = 100): string => {
   row("", cols.map((c) => c.policy))
   out.push("─".repeat(labelW + colW * cols.length))
   row("total cost of care", cols.map((c) => euro(c.cost)))
-  row("  Δ vs baseline", cols.map((c, i) => delta(i, signedEuro(d.deltas[i]!.cost))))
+  row("  Δ vs baseline", cols.map((_c, i) => delta(i, signedEuro(d.deltas[i]!.cost))))
   row("payments incl. vacancy", cols.map((c) => euro(c.payments)))
   out.push("", "per funder")
   const funders = [...new Set(cols.flatMap((c) => Object.keys(c.funders)))]
   for (const f of funders) {
     row(`  ${f}`, cols.map((c) => euro(c.funders[f] ?? "0.00")))
-    row(`    Δ`, cols.map((c, i) => delta(i, signedEuro(d.deltas[i]!.funders[f] ?? "0.00"))))
+    row(`    Δ`, cols.map((_c, i) => delta(i, signedEuro(d.deltas[i]!.funders[f] ?? "0.00"))))
   }
   out.push("", "per stream")
   const streams = [...new Set(cols.flatMap((c) => Object.keys(c.streams)))]

@@ -25,6 +25,10 @@ export interface Explanation {
   readonly groups: ReadonlyArray<{ id: string; formula: ReadonlyArray<string>; flags: ReadonlyArray<string> }>
 }
 
+/** The group-months a child-month touches (for the explanation's group lines). */
+export const groupMonthsOf = (groups: ReadonlyArray<GroupMonth>, c: ChildMonth): ReadonlyArray<GroupMonth> =>
+  groups.filter((g) => g.month === c.month && c.groups.includes(g.groupId))
+
 export const explanation = (c: ChildMonth, groups: ReadonlyArray<GroupMonth>, events: ReadonlyMap<string, EventEnvelope>): Explanation => ({
   child: c.childId,
   month: c.month,

@@ -93,16 +93,31 @@ export const totalsOf = (order: ReadonlyArray<string>, children: ReadonlyArray<C
   return { cost, streams: new Map(order.filter((s) => streams.has(s)).map((s) => [s, streams.get(s)!])) }
 }
 
+/** The group-level kindplek lines summed: subsidy for empty places, and subsidy no child's plus layer absorbed (seed 004 §X). */
+export const groupLineTotalsOf = (groups: ReadonlyArray<GroupMonth>): { readonly vacancy: bigint; readonly surplus: bigint } => {
+  let vacancy = 0n
+  let surplus = 0n
+  for (const g of groups) {
+    vacancy += g.vacancyCents
+    surplus += g.surplusCents
+  }
+  return { vacancy, surplus }
+}
+
+/** Items by a key, in the order they come. */
+const groupBy = <T>(items: ReadonlyArray<T>, key: (item: T) => string): Map<string, Array<T>> => {
+  const out = new Map<string, Array<T>>()
+  for (const item of items) {
+    const list = out.get(key(item))
+    if (list === undefined) out.set(key(item), [item])
+    else list.push(item)
+  }
+  return out
+}
+
 const groupDoc = (months: ReadonlyArray<GroupMonth>) => {
   const first = months[0]!
-  let occupied = ZERO
-  let capacity = ZERO
-  let vacancy = 0n
-  for (const g of months) {
-    occupied = occupied.plus(g.occupancy.occupiedPlaceDays)
-    capacity = capacity.plus(g.occupancy.capacityPlaceDays)
-    vacancy += g.vacancyCents
-  }
+  const { rate, occupiedPlaceDays, capacityPlaceDays } = occupancyOf(months)
   return {
     id: first.groupId,
     provider: first.providerId,
@@ -123,19 +138,14 @@ const groupDoc = (months: ReadonlyArray<GroupMonth>) => {
       surplus: money(g.surplusCents),
       flags: g.flags
     })),
-    occupancy: {
-      rate: capacity.isZero() ? "0.0000" : occupied.dividedBy(capacity).toFixed(4),
-      occupiedPlaceDays: occupied.toFixed(2),
-      capacityPlaceDays: capacity.toFixed(2)
-    },
-    vacancy: money(vacancy)
+    occupancy: { rate, occupiedPlaceDays, capacityPlaceDays },
+    vacancy: money(groupLineTotalsOf(months).vacancy)
   }
 }
 
 /** Per location and in total; a location is flagged like a group (policy floor; average children, seed 004 §III). */
 const occupancyDoc = (r: RunResult): RunDocument["occupancy"] => {
-  const byLocation = new Map<string, Array<GroupMonth>>()
-  for (const g of r.ledger.groups) byLocation.set(g.locationId, [...(byLocation.get(g.locationId) ?? []), g])
+  const byLocation = groupBy(r.ledger.groups, (g) => g.locationId)
   const k = r.scenario.policy.kindplek
   return {
     total: occupancyOf(r.ledger.groups),
@@ -156,10 +166,9 @@ const occupancyDoc = (r: RunResult): RunDocument["occupancy"] => {
 export const runDocument = (r: RunResult): RunDocument => {
   const { ledger, scenario } = r
   const totals = totalsOf(ledger.streamOrder, ledger.children)
-  const byChild = new Map<string, Array<ChildMonth>>()
-  for (const c of ledger.children) byChild.set(c.childId, [...(byChild.get(c.childId) ?? []), c])
-  const byGroup = new Map<string, Array<GroupMonth>>()
-  for (const g of ledger.groups) byGroup.set(g.groupId, [...(byGroup.get(g.groupId) ?? []), g])
+  const groupLines = groupLineTotalsOf(ledger.groups)
+  const byChild = groupBy(ledger.children, (c) => c.childId)
+  const byGroup = groupBy(ledger.groups, (g) => g.groupId)
   let hours = ZERO
   for (const c of ledger.children) hours = hours.plus(c.hours)
   return {
@@ -176,8 +185,8 @@ export const runDocument = (r: RunResult): RunDocument => {
     totals: {
       cost: money(totals.cost),
       streams: streamsOf(ledger.streamOrder, totals.streams),
-      vacancy: money(ledger.groups.reduce((a, g) => a + g.vacancyCents, 0n)),
-      surplus: money(ledger.groups.reduce((a, g) => a + g.surplusCents, 0n)),
+      vacancy: money(groupLines.vacancy),
+      surplus: money(groupLines.surplus),
       children: byChild.size,
       hours: hours.toFixed(2)
     },

@@ -8,7 +8,7 @@ import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { z } from "zod"
 import type { DatedValue, Parameter, ParameterSet } from "../domain/parameters/types"
-import type { StreamDefinition } from "../domain/policy/types"
+import { FUNDERS, type StreamDefinition } from "../domain/policy/types"
 import { IsoDate } from "../events/fields"
 import { InvalidFile, type FileProblem, lineOf, readYamlFile, zodProblems } from "../io/yamlFile"
 
@@ -100,7 +100,7 @@ export const loadParameterTree = (dir: string = PARAMETERS_DIR): ParameterSet | 
 
 export const StreamDefinitionSchema = z.strictObject({
   name: z.string().regex(/^[a-z][a-z0-9-]*$/, { message: "stream names are lower-case words joined by '-'" }),
-  funder: z.enum(["rijk", "gemeente", "jeugdhulp", "onderwijs", "zorg", "ouders", "aanbieder", "overig"]),
+  funder: z.enum(FUNDERS),
   label: z.strictObject({ nl: z.string().min(1), en: z.string().min(1) }),
   jeugdwet: z.boolean(),
   description: z.string().min(1),

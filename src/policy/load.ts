@@ -6,7 +6,7 @@
  */
 import { dirname, resolve } from "node:path"
 import { Dec } from "../domain/money"
-import type { Layer, Policy, PayerRule, Sourced, StreamDefinition } from "../domain/policy/types"
+import { type Layer, LAYERS, type Policy, type PayerRule, type Sourced, type StreamDefinition } from "../domain/policy/types"
 import { InvalidFile, type FileProblem, lineOf, readYamlFile, zodProblems } from "../io/yamlFile"
 import { loadStreamCatalogue } from "../parameters/load"
 import { type PolicyFile, PolicySchema } from "./schema"
@@ -62,7 +62,7 @@ export const toPolicy = (p: PolicyFile, catalogue: ReadonlyArray<StreamDefinitio
   contractWeeksPerYear: dec(p.contractWeeksPerYear),
   streams: [...catalogue.filter((c) => !p.streams.some((s) => s.name === c.name)), ...p.streams],
   layers: Object.fromEntries(
-    (["regular", "plus", "jeugdhulp"] as const).map((layer) => [
+    LAYERS.map((layer) => [
       layer,
       {
         residual: p.layers[layer].residual,
@@ -121,7 +121,7 @@ export const toPolicy = (p: PolicyFile, catalogue: ReadonlyArray<StreamDefinitio
 export const policyConflicts = (p: Policy): Array<{ path: Array<string | number>; message: string }> => {
   const out: Array<{ path: Array<string | number>; message: string }> = []
   const known = new Map(p.streams.map((s) => [s.name, s]))
-  for (const layer of ["regular", "plus", "jeugdhulp"] as const) {
+  for (const layer of LAYERS) {
     const l = p.layers[layer]
     if (!known.has(l.residual)) out.push({ path: ["layers", layer, "residual"], message: `unknown stream '${l.residual}'` })
     if (known.get(l.residual)?.jeugdwet && layer === "regular")

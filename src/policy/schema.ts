@@ -4,7 +4,7 @@
  * shipped policies in scenarios/policies/.
  */
 import { z } from "zod"
-import { IndicationKind } from "../events/fields"
+import { GroupDesign, IndicationKind } from "../events/fields"
 import { StreamDefinitionSchema } from "../parameters/load"
 
 const DecimalText = z.union([z.string().regex(/^\d+(\.\d+)?$/), z.number().nonnegative()]).transform(String)
@@ -87,7 +87,8 @@ export const PolicySchema = z.strictObject({
   jeugdhulpExpertise: z.strictObject({ hoursPerWeek: SourcedDecimal, hourlyRate: SourcedDecimal }).optional(),
   costPrices: z
     .strictObject({
-      byDesign: z.partialRecord(z.enum(["homogeneous", "heterogeneous", "hybrid", "regular"]), SourcedDecimal).default({}),
+      // The group designs of the events, without their description (the generated JSON Schema keeps its shape).
+      byDesign: z.partialRecord(z.enum(GroupDesign.options), SourcedDecimal).default({}),
       byGroup: z.record(z.string(), SourcedDecimal).default({})
     })
     .default({ byDesign: {}, byGroup: {} })

@@ -18,14 +18,14 @@
  */
 import type { RecordedEvent } from "../events"
 import type { Dec } from "../domain/money"
-import { AllocationsByCapacity, hasGroupMonth } from "../domain/rules/allocations"
+import { AllocationsByCapacity, hasGroupMonth, overFull } from "../domain/rules/allocations"
 import { allocateGroupMonth, type Occupied } from "../domain/rules/kindplek"
 import type { Violation } from "../domain/ledger/types"
 import { type ChildTimeline, childTimeline } from "../domain/timeline/periods"
 import type { ChildState } from "../domain/timeline/state"
 import type { ChildContribution } from "./contribution"
 import { changedMonths, groupsIn } from "./monthView"
-import { childIdDigest, foldChild, type LedgerRun, occupancyOf } from "./ledgerRun"
+import { childIdDigest, foldChild, type LedgerRun, occupancyFrom, occupancyOf } from "./ledgerRun"
 
 export interface ChangedSubject {
   readonly kind: "child" | "group" | "budget"
@@ -63,37 +63,34 @@ const groupsOf = (c: ChildContribution | undefined, into: Touched) => {
 const snapshotOccupancy = (run: LedgerRun, groupIds: Iterable<string>): Occupied => {
   const saved = new Map<string, ReadonlyArray<{ readonly placeDays: Dec; readonly openingDays: number } | undefined>>()
   for (const id of groupIds) saved.set(id, (run.state.groups.get(id)?.months ?? []).map((t) => (t === undefined ? undefined : { ...t })))
-  const live = occupancyOf(run.state)
-  const row = (key: string) => {
-    const cut = key.lastIndexOf("|")
-    const rows = saved.get(key.slice(0, cut))
-    if (rows === undefined) return undefined
-    const i = run.setup.monthIndex.get(key.slice(cut + 1))
-    return { found: i === undefined ? undefined : rows[i] }
-  }
-  return {
-    placeDays: { get: (key) => { const r = row(key); return r === undefined ? live.placeDays.get(key) : r.found?.placeDays } },
-    openingDays: { get: (key) => { const r = row(key); return r === undefined ? live.openingDays.get(key) : r.found?.openingDays } }
-  }
+  return occupancyFrom(run.setup, (groupId, i) => {
+    const rows = saved.get(groupId)
+    return rows === undefined ? run.state.groups.get(groupId)?.months[i] : rows[i]
+  })
 }
 
-/** An affected child: its states, and the months to recompute (undefined: all). */
+/** An affected child: its states before and after, and the months to recompute (undefined: all). */
 interface Affected {
   readonly oldState: ChildState | undefined
   readonly newState: ChildState | undefined
+  /** Set to undefined when the child turns out to need recomputing whole after all. */
   only: ReadonlySet<number> | undefined
-  newTimeline: ChildTimeline | undefined
-  /** The child's violations in the months not recomputed: they stand. */
-  keptViolations: ReadonlyArray<Violation>
-  /** All its violations as the run held them before the swap. */
+  /** Its timeline now, where `only` was worked out from it. */
+  readonly newTimeline: ChildTimeline | undefined
+  /** Its violations as the run held them before the swap. */
   readonly heldViolations: ReadonlyArray<Violation>
 }
 
-/** A part of a child with the violations of its other months, in month order as a whole child has them. */
+/**
+ * A child's new part with the held violations of its other months (they stand), in month order as a
+ * whole child has them.
+ */
 const withKept = (c: ChildContribution, a: Affected, monthIndex: ReadonlyMap<string, number>): ChildContribution => {
-  if (a.only === undefined || a.keptViolations.length === 0) return c
+  const only = a.only
+  if (only === undefined) return c
   const order = (v: Violation) => (v.month === undefined ? -1 : monthIndex.get(v.month)!)
-  return { ...c, violations: [...a.keptViolations, ...c.violations].sort((x, y) => order(x) - order(y)) }
+  const kept = a.heldViolations.filter((v) => v.month === undefined || !only.has(order(v)))
+  return kept.length === 0 ? c : { ...c, violations: [...kept, ...c.violations].sort((x, y) => order(x) - order(y)) }
 }
 
 export class CatchUp {
@@ -127,36 +124,36 @@ export class CatchUp {
     this.childrenOfChangedGroups = [...viaGroups].sort()
   }
 
+  /**
+   * An affected child's states, and which of its months to recompute: for a child with new events of
+   * its own, only the months whose view changed (./monthView.ts), unless it is placed in a changed
+   * group; for a child of a changed group, every month.
+   */
+  private affectedChild(id: string, events: ReadonlyArray<RecordedEvent>, changedGroups: ReadonlySet<string>): Affected {
+    const { run, checkpoint } = this
+    const { setup } = run
+    const before = events.filter((e) => e.position <= checkpoint)
+    const oldState = before.length === 0 ? undefined : foldChild(id, before)
+    const newState = events.length === 0 ? undefined : foldChild(id, events)
+    const whole: Affected = { oldState, newState, only: undefined, newTimeline: undefined, heldViolations: run.state.childViolations.get(id) ?? [] }
+    if (oldState === undefined || newState === undefined || !this.changedChildren.has(id)) return whole
+    const tOld = childTimeline(oldState)
+    const tNew = childTimeline(newState)
+    if (changedGroups.size > 0 && [...groupsIn(tOld, setup.months), ...groupsIn(tNew, setup.months)].some((g) => changedGroups.has(g))) return whole
+    const only = changedMonths(run.context(), setup.months, tOld, tNew)
+    return only.size < setup.months.length ? { ...whole, only, newTimeline: tNew } : whole
+  }
+
   /** Take the affected children's old contributions out and their new ones in. */
   swap(childrenOfChangedGroups: ReadonlyMap<string, ReadonlyArray<RecordedEvent>>): void {
-    const { run, checkpoint, touched } = this
+    const { run, touched } = this
     const { setup } = run
     const affected = new Map(this.changedChildren)
     for (const [id, events] of childrenOfChangedGroups) affected.set(id, events)
     const changedGroups = new Set(this.changed.filter((s) => s.kind === "group").map((s) => s.id))
-    // 0. The affected children's states before and after, and which of their months to recompute:
-    // for a child with new events of its own, only the months whose view changed (./monthView.ts),
-    // unless it is placed in a changed group; for a child of a changed group, every month.
-    const ctx = run.context()
+    // 0. The affected children's states, and which of their months to recompute.
     const children = new Map<string, Affected>()
-    for (const [id, events] of affected) {
-      const before = events.filter((e) => e.position <= checkpoint)
-      const oldState = before.length === 0 ? undefined : foldChild(id, before)
-      const newState = events.length === 0 ? undefined : foldChild(id, events)
-      const a: Affected = { oldState, newState, only: undefined, newTimeline: undefined, keptViolations: [], heldViolations: run.state.childViolations.get(id) ?? [] }
-      if (oldState !== undefined && newState !== undefined && this.changedChildren.has(id)) {
-        const tOld = childTimeline(oldState)
-        const tNew = childTimeline(newState)
-        const inChangedGroup = [...groupsIn(tOld, setup.months), ...groupsIn(tNew, setup.months)].some((g) => changedGroups.has(g))
-        const only = inChangedGroup ? undefined : changedMonths(ctx, setup.months, tOld, tNew)
-        if (only !== undefined && only.size < setup.months.length) {
-          a.only = only
-          a.newTimeline = tNew
-          a.keptViolations = (run.state.childViolations.get(id) ?? []).filter((v) => v.month === undefined || !only.has(setup.monthIndex.get(v.month)!))
-        }
-      }
-      children.set(id, a)
-    }
+    for (const [id, events] of affected) children.set(id, this.affectedChild(id, events, changedGroups))
     // 1. Old contributions, as the run holds them (its groups and its tally).
     const oldAllocations = run.tallied()
     const old = new Map<string, ChildContribution>()
@@ -185,7 +182,6 @@ export class CatchUp {
       // served (has a month) before and after alike, and no cost price fell back (counted per child).
       if (a.only !== undefined && (o!.months.length > 0 !== c.months.length > 0 || o!.fallbackGroups.length > 0 || c.fallbackGroups.length > 0)) {
         a.only = undefined
-        a.keptViolations = []
         const full = run.contribution(a.oldState!, oldAllocations, false)
         old.set(id, full)
         groupsOf(full, touched)
@@ -214,7 +210,7 @@ export class CatchUp {
         if (!hasGroupMonth(g, month, setup.subsidised)) return
         const a = allocateGroupMonth(g, month, now, setup.subsidised, false)
         if (a.subsidy.isZero()) return
-        if (a.denominator.greaterThan(a.capacityPlaceDays)) overFullNow.add(`${groupId}|${i}`)
+        if (overFull(a)) overFullNow.add(`${groupId}|${i}`)
         const b = allocateGroupMonth(g, month, this.before!, setup.subsidised, false)
         if (!a.denominator.equals(b.denominator)) moved.add(groupId)
       })

@@ -11,7 +11,7 @@ import type { CompareDocument } from "../compare/document"
 import type { MissingParameters } from "../domain/rules/compute"
 import type { LoadedScenario } from "../scenario/load"
 import type { ReadError } from "../store/EventStore"
-import { type CatchUpResult, openProjection, type Projection } from "./projection"
+import { type CatchUpResult, openProjection, type Projection, type ProjectionSpec } from "./projection"
 import { compareProjections, embeddedStoreOf, projectionSpecOf, storeFile } from "./scenario"
 
 export interface ScenarioToCompare {
@@ -28,41 +28,45 @@ export interface ProjectionUse {
   readonly ms: number
 }
 
-/** The embedded store of each scenario, or undefined when any of them cannot be compared from a projection. */
-export const projectionStores = (items: ReadonlyArray<ScenarioToCompare>, storeOverride?: string): ReadonlyArray<string> | undefined => {
-  const stores: Array<string> = []
-  for (const { scenario } of items) {
-    const store = embeddedStoreOf(scenario, storeOverride)
-    if (store === undefined || "_tag" in projectionSpecOf(scenario)) return undefined
-    stores.push(store)
-  }
-  return stores
+/** A scenario to compare from its projection: the store it reads and what its projection is of. */
+export interface ProjectedScenario extends ScenarioToCompare {
+  readonly store: string
+  readonly spec: ProjectionSpec
 }
 
-/** Compare scenarios from their projections; `stores` as `projectionStores` gives them. */
+/** Each scenario with its embedded store and projection spec, or undefined when any of them cannot be compared from a projection. */
+export const projectedScenarios = (items: ReadonlyArray<ScenarioToCompare>, storeOverride?: string): ReadonlyArray<ProjectedScenario> | undefined => {
+  const out: Array<ProjectedScenario> = []
+  for (const item of items) {
+    const store = embeddedStoreOf(item.scenario, storeOverride)
+    const spec = store === undefined ? undefined : projectionSpecOf(item.scenario)
+    if (store === undefined || spec === undefined || "_tag" in spec) return undefined
+    out.push({ ...item, store, spec })
+  }
+  return out
+}
+
+/** Compare scenarios from their projections, each brought up to date in its store. */
 export const compareFromProjections = (
-  items: ReadonlyArray<ScenarioToCompare>,
-  stores: ReadonlyArray<string>,
+  items: ReadonlyArray<ProjectedScenario>,
   baseline = 0
 ): Effect.Effect<{ readonly document: CompareDocument; readonly used: ReadonlyArray<ProjectionUse> }, ReadError | MissingParameters> =>
   Effect.scoped(
     Effect.gen(function* () {
       const projections: Array<{ id: string; scenario: LoadedScenario; projection: Projection }> = []
       const used: Array<ProjectionUse> = []
-      for (const [i, { id, scenario }] of items.entries()) {
-        const spec = projectionSpecOf(scenario)
-        if ("_tag" in spec) return yield* Effect.die(spec)
-        const store = yield* storeFile(stores[i]!)
+      for (const { id, scenario, store: path, spec } of items) {
+        const store = yield* storeFile(path)
         const started = performance.now()
         const opened = yield* openProjection(store, spec)
-        used.push({ id, store: stores[i]!, built: opened.built, caughtUp: opened.caughtUp, ms: performance.now() - started })
+        used.push({ id, store: path, built: opened.built, caughtUp: opened.caughtUp, ms: performance.now() - started })
         projections.push({ id, scenario, projection: opened.projection })
       }
       return { document: compareProjections(projections, baseline), used }
     })
   )
 
-/** One line a projection's use: what the user waited for and why. */
+/** One line on a projection's use: what the user waited for and why. */
 export const projectionUseText = (u: ProjectionUse): string =>
   u.built
     ? `${u.id}: projection built by replaying ${u.store} and kept there (${(u.ms / 1000).toFixed(1)} s)`

@@ -9,14 +9,15 @@
  * the same contribution: a projection takes a child's old contribution out
  * and puts its new one in when the child's events change.
  */
+import { type GroupCost, groupCosts } from "../compare/metrics"
 import { checkChildMonth, violationList } from "../domain/invariants/check"
-import type { ChildMonth, Violation } from "../domain/ledger/types"
-import { Dec, exactPlus, ZERO } from "../domain/money"
+import type { Violation } from "../domain/ledger/types"
+import { type Dec, exactPlus, ZERO } from "../domain/money"
 import { childMonthOf } from "../domain/rules/childMonth"
 import type { RuleContext } from "../domain/rules/context"
 import type { AllocationLookup } from "../domain/rules/kindplek"
 import { measureChildMonth } from "../domain/rules/measure"
-import { type ChildTimeline, childTimeline } from "../domain/timeline/periods"
+import { childTimeline } from "../domain/timeline/periods"
 import type { ChildState } from "../domain/timeline/state"
 import type { RunSetup } from "./setup"
 
@@ -33,18 +34,12 @@ export interface GroupMonthPart {
   readonly paid: Dec
 }
 
-/** A child-month's cost attributed to a group by hours, as the comparison attributes it (src/compare/metrics.ts). */
-export interface GroupCost {
-  readonly groupId: string
-  readonly costCents: bigint
-  readonly providerCents: bigint
-}
-
 export interface MonthPart {
   readonly monthIndex: number
   readonly costCents: bigint
   readonly hours: Dec
   readonly streamCents: ReadonlyArray<readonly [string, bigint]>
+  /** The month's cost attributed to its groups by hours, as the comparison attributes it (src/compare/metrics.ts `groupCosts`). */
   readonly groups: ReadonlyArray<GroupCost>
 }
 
@@ -60,37 +55,6 @@ export interface ChildContribution {
   readonly violations: ReadonlyArray<Violation>
 }
 
-const PROVIDER_STREAM = "provider"
-
-/** The cost of a child-month split over its groups by hours (src/compare/metrics.ts `metricsOf`). */
-const groupCosts = (c: ChildMonth): ReadonlyArray<GroupCost> => {
-  const entries = [...c.groupHours.entries()]
-  const provider = c.streamCents.get(PROVIDER_STREAM) ?? 0n
-  // One group: its share is h / h = 1 exactly, so the cents are the child-month's own.
-  if (entries.length === 1) return [{ groupId: entries[0]![0], costCents: c.costCents, providerCents: provider }]
-  return entries.map(([g, h]) => {
-    const share = c.hours.isZero() ? new Dec(1).dividedBy(entries.length) : h.dividedBy(c.hours)
-    return {
-      groupId: g,
-      costCents: BigInt(new Dec(c.costCents.toString()).times(share).toFixed(0)),
-      providerCents: BigInt(new Dec(provider.toString()).times(share).toFixed(0))
-    }
-  })
-}
-
-const emptyOf = (childId: string): ChildContribution => ({
-  childId,
-  months: [],
-  groupMonths: [],
-  waitingAtEnd: false,
-  everWaiting: false,
-  fallbackGroups: [],
-  violations: []
-})
-
-/** A child without events contributes nothing (a child whose events all came after `asOf`). */
-export const noContribution = emptyOf
-
 /**
  * A child's contribution. `check: false` leaves the invariants out: for a contribution only worked
  * out to be taken out again (its violations were recorded when it was put in). `only`: just these
@@ -102,13 +66,14 @@ export const childContribution = (
   state: ChildState,
   allocations: AllocationLookup,
   check = true,
-  only?: ReadonlySet<number>,
-  timeline: ChildTimeline = childTimeline(state)
+  only?: ReadonlySet<number>
 ): ChildContribution => {
+  const timeline = childTimeline(state)
   const waiting = timeline.waitingPlusPlace
   const waitingAtEnd = waiting.some((p) => p.from <= setup.lastDay && p.to >= setup.lastDay)
   const everWaiting = waiting.some((p) => p.from <= setup.lastDay && p.to >= setup.firstDay)
-  if (timeline.placements.length === 0) return { ...emptyOf(state.childId), waitingAtEnd, everWaiting }
+  if (timeline.placements.length === 0)
+    return { childId: state.childId, months: [], groupMonths: [], waitingAtEnd, everWaiting, fallbackGroups: [], violations: [] }
   const months: Array<MonthPart> = []
   const parts = new Map<string, { groupId: string; monthIndex: number; placeDays: Dec; openingDays: number; claimed: Dec; paid: Dec }>()
   const part = (groupId: string, monthIndex: number) => {

@@ -16,6 +16,7 @@
  */
 import { createHash } from "node:crypto"
 import type { EventEnvelope } from "../events"
+import { yearOf } from "../domain/calendar"
 import { checkGroupMonth, checkGroupYear, violationList } from "../domain/invariants/check"
 import { type Dec, ZERO } from "../domain/money"
 import { AllocationsByCapacity, hasGroupMonth, overFull } from "../domain/rules/allocations"
@@ -65,13 +66,18 @@ export const foldBudgetLine = (id: string, events: ReadonlyArray<EventEnvelope>,
 }
 
 /** The state's occupied place-days and child opening days, as the kindplek allocation reads a tally. */
-export const occupancyOf = (state: LedgerState): Occupied => {
-  const at = (key: string) => {
+export const occupancyOf = (state: LedgerState): Occupied => occupancyFrom(state.setup, (groupId, i) => state.groups.get(groupId)?.months[i])
+
+type GroupMonthOccupancy = { readonly placeDays: Dec; readonly openingDays: number }
+
+/** A tally as the kindplek allocation reads it (by `${groupId}|${month}` key), from a group-month lookup by month index. */
+export const occupancyFrom = (setup: RunSetup, at: (groupId: string, monthIndex: number) => GroupMonthOccupancy | undefined): Occupied => {
+  const find = (key: string) => {
     const cut = key.lastIndexOf("|")
-    const i = state.setup.monthIndex.get(key.slice(cut + 1))
-    return i === undefined ? undefined : state.groups.get(key.slice(0, cut))?.months[i]
+    const i = setup.monthIndex.get(key.slice(cut + 1))
+    return i === undefined ? undefined : at(key.slice(0, cut), i)
   }
-  return { placeDays: { get: (key) => at(key)?.placeDays }, openingDays: { get: (key) => at(key)?.openingDays } }
+  return { placeDays: { get: (key) => find(key)?.placeDays }, openingDays: { get: (key) => find(key)?.openingDays } }
 }
 
 export class LedgerRun {
@@ -256,7 +262,7 @@ export class LedgerRun {
       const perYear = new Map<number, Dec>()
       this.state.groups.get(groupId)?.lines.forEach((l, i) => {
         if (l === undefined) return
-        const year = Number(this.setup.months[i]!.slice(0, 4))
+        const year = yearOf(this.setup.months[i]!)
         perYear.set(year, (perYear.get(year) ?? ZERO).plus(l.subsidy))
       })
       for (const [year, subsidy] of perYear) checkGroupYear(groupId, year, subsidy, g, push)

@@ -6,10 +6,11 @@
  * empty places and surplus, occupancy), children served and waiting, budget
  * use (seed 004 §XI).
  */
-import type { GroupCoverage, ScenarioMetrics } from "../compare/metrics"
+import { type GroupCoverage, groupCoverage, ratiosOf, type ScenarioMetrics } from "../compare/metrics"
 import { type YearMonth, yearOf } from "../domain/calendar"
 import type { BudgetUse } from "../domain/ledger/types"
-import { Dec, ZERO } from "../domain/money"
+import { ZERO } from "../domain/money"
+import { fundersOf } from "../domain/policy/funders"
 import type { Funder } from "../domain/policy/types"
 import { latestRecorded } from "../domain/timeline/facts"
 import type { LedgerRun } from "./ledgerRun"
@@ -43,8 +44,7 @@ export const budgetsOf = (run: LedgerRun): ReadonlyArray<BudgetUse> => {
 
 export const metricsOfRun = (run: LedgerRun): ScenarioMetrics => {
   const { setup, state } = run
-  const funderOf = (s: string): Funder => setup.funderOf.get(s) ?? "overig"
-  const kindplekFunder = setup.funderOf.get(setup.kindplekStream) ?? "gemeente"
+  const { of: funderOf, groupLines: kindplekFunder } = fundersOf(setup.policy)
   const streams = new Map<string, bigint>()
   const funders = new Map<Funder, bigint>()
   const order = [...setup.rounding.order, ...[...state.streams.keys()].filter((s) => !setup.rounding.order.includes(s)).sort()]
@@ -88,21 +88,18 @@ export const metricsOfRun = (run: LedgerRun): ScenarioMetrics => {
     occupied = occupied.plus(occ)
     capacity = capacity.plus(cap)
     if (g.children.size === 0 && !hasLine) continue
-    const info = hasLine ? infos.get(id) : undefined
-    groups.push({
-      groupId: id,
-      providerId: info?.providerId ?? "?",
-      locationId: info?.locationId ?? "?",
-      design: info?.design ?? "?",
-      costCents: g.costCents,
-      providerCents: g.providerCents,
-      groupIncomeCents: income,
-      coverage: g.costCents === 0n ? ZERO : new Dec((g.costCents - g.providerCents + income).toString()).dividedBy(g.costCents.toString()),
-      occupancy: hasLine && !cap.isZero() ? occ.dividedBy(cap) : ZERO,
-      children: g.children.size
-    })
+    // A group without a line in the period is named "?", as a full run names it (whose names come from the lines).
+    groups.push(
+      groupCoverage(id, hasLine ? infos.get(id) : undefined, {
+        costCents: g.costCents,
+        providerCents: g.providerCents,
+        groupIncomeCents: income,
+        occupied: occ,
+        capacity: cap,
+        children: g.children.size
+      })
+    )
   }
-  const cost = new Dec(state.costCents.toString()).dividedBy(100)
   return {
     costCents: state.costCents,
     hours: state.hours,
@@ -112,9 +109,7 @@ export const metricsOfRun = (run: LedgerRun): ScenarioMetrics => {
     childrenServed: state.served,
     childrenWaitingAtEnd: state.waitingAtEnd,
     childrenEverWaiting: state.everWaiting,
-    costPerChild: state.served === 0 ? ZERO : cost.dividedBy(state.served),
-    costPerChildHour: state.hours.isZero() ? ZERO : cost.dividedBy(state.hours),
-    occupancy: capacity.isZero() ? ZERO : occupied.dividedBy(capacity),
+    ...ratiosOf(state.costCents, state.served, state.hours, occupied, capacity),
     groups,
     monthly,
     budgets: budgetsOf(run)

@@ -31,7 +31,7 @@ export const monthView = (ctx: RuleContext, t: ChildTimeline, month: YearMonth, 
   return JSON.stringify([
     // Pieces clipped to the month: they only cut the month and cover its days (an end moved from
     // 31 December to 30 November leaves January-October as they were).
-    overlapping(t.placements.flatMap((p) => p.pieces), m).map((p) => [Math.max(p.from, m.from), Math.min(p.to, m.to), p.data]),
+    overlapping(t.pieces, m).map((p) => [Math.max(p.from, m.from), Math.min(p.to, m.to), p.data]),
     // KOT and jeugdhulp waiting spells clipped too: a rule reads their data for the month's days, and
     // the checks ask only whether they cover a paid day of the month.
     overlapping(t.kot, m).map((p) => [Math.max(p.from, m.from), Math.min(p.to, m.to), p.data]),
@@ -58,7 +58,7 @@ export const groupsIn = (t: ChildTimeline, months: ReadonlyArray<YearMonth>, onl
   const out = new Set<string>()
   months.forEach((month, i) => {
     if (only !== undefined && !only(i)) return
-    for (const p of overlapping(t.placements.flatMap((x) => x.pieces), monthInterval(month))) out.add(p.data.groupId)
+    for (const p of overlapping(t.pieces, monthInterval(month))) out.add(p.data.groupId)
   })
   return out
 }

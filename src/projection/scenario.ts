@@ -3,14 +3,14 @@
  * becomes a projection spec (what to replay, under which rules and policy),
  * and comparisons are made from projections rather than full runs.
  */
-import { basename, resolve } from "node:path"
+import { basename } from "node:path"
 import { Data, Effect, Scope } from "effect"
 import { type CompareDocument, compareMetrics } from "../compare/document"
 import { defaultStorePath, openDatabase } from "../store/sqlite/open"
 import { isEventStoreDb } from "../store/select"
 import { StoreFailure } from "../store/EventStore"
-import type { LoadedScenario } from "../scenario/load"
-import { budgetEvents } from "../scenario/eventSource"
+import { asOfInstant, type LoadedScenario } from "../scenario/load"
+import { budgetEvents, storeSourceOf } from "../scenario/eventSource"
 import { fingerprintOf } from "../scenario/run"
 import { metricsOfRun } from "./metrics"
 import type { Projection, ProjectionSpec, StoreHandle } from "./projection"
@@ -47,7 +47,7 @@ export const projectionSpecOf = (s: LoadedScenario, name: string = projectionNam
       params: s.params,
       policy: s.policy,
       months: s.months,
-      asOf: s.spec.asOf === undefined ? undefined : new Date(s.spec.asOf).toISOString(),
+      asOf: asOfInstant(s),
       assumptions: s.assumptions,
       extraEvents: budgetEvents(s.spec.budgets)
     })
@@ -89,14 +89,12 @@ export const compareProjections = (
   )
 
 /**
- * The embedded store file a scenario reads all its events from (`events: { store }`, or `--store`
- * on the command line), when it can be a projection of it; undefined when its events come from a
- * file, EventStoreDB, a generated population or a design (those are computed by a full run).
+ * The embedded store file a scenario reads its recorded events from (`events: { store }`, or
+ * `--store` on the command line, as `scenarioEvents` resolves them); undefined when they come from
+ * a file or EventStoreDB, or it has none.
  */
 export const embeddedStoreOf = (s: LoadedScenario, storeOverride?: string): string | undefined => {
-  if (s.spec.population !== undefined || s.design !== undefined) return undefined
-  const ev = s.spec.events
-  const where = storeOverride ?? (ev !== undefined && "store" in ev ? ev.store : undefined)
+  const where = storeSourceOf(s, storeOverride)
   if (where === undefined || isEventStoreDb(where)) return undefined
-  return where === "default" ? defaultStorePath() : resolve(s.dir, where)
+  return where === "default" ? defaultStorePath() : where
 }

@@ -8,7 +8,7 @@ import type { Violation } from "../domain/ledger/types"
 import { Dec } from "../domain/money"
 import type { Fact } from "../domain/timeline/facts"
 import type { BudgetLineState, GroupState } from "../domain/timeline/state"
-import type { GroupTotals, LedgerState, LineValues, StreamTotal } from "./ledgerState"
+import type { GroupTotals, LineValues, StreamTotal } from "./ledgerState"
 import type { LedgerRun } from "./ledgerRun"
 
 type Streams = ReadonlyArray<readonly [string, string, number]>
@@ -153,5 +153,3 @@ export const groupFromJson = (run: LedgerRun, groupId: string, text: string): vo
   if (j.violations.length > 0) run.state.groupViolations.set(groupId, j.violations)
   run.groupsChanged()
 }
-
-export type { LedgerState }

@@ -7,7 +7,7 @@ import { monthInterval, type YearMonth } from "../domain/calendar"
 import type { EventEnvelope } from "../events"
 import type { Assumption } from "../domain/ledger/types"
 import type { ParameterSet } from "../domain/parameters/types"
-import type { Funder, Policy } from "../domain/policy/types"
+import type { Policy } from "../domain/policy/types"
 import type { Rounding } from "../domain/rules/childMonth"
 import { roundingOf } from "../domain/rules/compute"
 
@@ -30,9 +30,7 @@ export interface RunSetup extends RunInputs {
   readonly monthIndex: ReadonlyMap<YearMonth, number>
   readonly firstDay: number
   readonly lastDay: number
-  readonly funderOf: ReadonlyMap<string, Funder>
-  /** The stream the group-level kindplek lines (vacancy, surplus) belong to. */
-  readonly kindplekStream: string
+  /** The plus layer's kindplek streams: a budget line of one of them counts the group-level kindplek lines too. */
   readonly kindplekStreams: ReadonlySet<string>
   readonly assumptions: ReadonlyArray<Assumption>
   readonly extraEvents: ReadonlyArray<EventEnvelope>
@@ -51,8 +49,6 @@ export const runSetup = (inputs: RunInputs): RunSetup => {
     monthIndex: new Map(months.map((m, i) => [m, i])),
     firstDay: monthInterval(months[0]!).from,
     lastDay: monthInterval(months[months.length - 1]!).to,
-    funderOf: new Map(policy.streams.map((s) => [s.name, s.funder])),
-    kindplekStream: kindplekPayers[0]?.stream ?? "kindplek",
     kindplekStreams: new Set(kindplekPayers.map((p) => p.stream))
   }
 }

@@ -6,11 +6,13 @@
 import { fileURLToPath } from "node:url"
 import { z } from "zod"
 import { Dec } from "../domain/money"
+import { IsoDate } from "../events/fields"
 import { InvalidFile, loadYaml } from "../io/yamlFile"
 
 export const ACCOUNTABILITY_FILE = fileURLToPath(new URL("./accountability.yaml", import.meta.url))
 
-const Sourced = <T extends z.ZodType>(value: T) => z.strictObject({ value, source: z.string().min(3) })
+/** A value with its validity dates and source, as the parameter files give them (src/parameters/load.ts). */
+const Sourced = <T extends z.ZodType>(value: T) => z.strictObject({ value, validFrom: IsoDate, validUntil: IsoDate, source: z.string().min(3) })
 
 const AccountabilitySchema = z.strictObject({
   budgetDeviationToExplain: Sourced(z.string().regex(/^0?\.\d+$|^1(\.0+)?$/, { message: "must be a share written like 0.10" }))
@@ -18,13 +20,13 @@ const AccountabilitySchema = z.strictObject({
 
 export interface Accountability {
   /** A budget line deviating by more than this share must be explained. */
-  readonly budgetDeviationToExplain: { readonly value: Dec; readonly source: string }
+  readonly budgetDeviationToExplain: { readonly value: Dec; readonly validFrom: string; readonly validUntil: string; readonly source: string }
 }
 
 export const loadAccountability = (file: string = ACCOUNTABILITY_FILE): Accountability | InvalidFile => {
   const loaded = loadYaml(file, AccountabilitySchema)
   if (loaded instanceof InvalidFile) return loaded
   return {
-    budgetDeviationToExplain: { value: new Dec(loaded.budgetDeviationToExplain.value), source: loaded.budgetDeviationToExplain.source }
+    budgetDeviationToExplain: { ...loaded.budgetDeviationToExplain, value: new Dec(loaded.budgetDeviationToExplain.value) }
   }
 }

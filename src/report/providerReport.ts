@@ -8,7 +8,7 @@
 import { lastDayOfMonth } from "../domain/calendar"
 import type { Dec } from "../domain/money"
 import { RULES_VERSION } from "../domain/rules/version"
-import { totalsOf } from "../output/runDocument"
+import { groupLineTotalsOf, totalsOf } from "../output/runDocument"
 import type { RunResult } from "../scenario/run"
 import type { Column, Table } from "../export/table"
 import type { Accountability } from "./accountability"
@@ -144,8 +144,7 @@ const budgetSection = (run: RunResult, period: ReportPeriod, a: Accountability):
 const financeSection = (run: RunResult): ReportSection => {
   const { cost, streams } = totalsOf(run.ledger.streamOrder, run.ledger.children)
   const labels = new Map(run.scenario.policy.streams.map((s) => [s.name, s.label.nl]))
-  const vacancy = run.ledger.groups.reduce((a, g) => a + g.vacancyCents, 0n)
-  const surplus = run.ledger.groups.reduce((a, g) => a + g.surplusCents, 0n)
+  const { vacancy, surplus } = groupLineTotalsOf(run.ledger.groups)
   return {
     heading: "Costs and income of the period (kosten en opbrengsten)",
     text: ["From the ledger: the cost of care of the children and who paid it, and the kindplek subsidy paid at group level (empty places, surplus)."],

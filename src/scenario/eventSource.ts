@@ -5,13 +5,13 @@
  * stream with its file, line and field (nothing is skipped).
  *
  * A file row without a `recordedTime` is recorded at noon UTC of its valid
- * time (as `buildEvent` does), so a scenario replayed from a file gives the
+ * time (`noonOf`, as `buildEvent` does), so a scenario replayed from a file gives the
  * same events, ids and fingerprint every run.
  */
 import { createReadStream } from "node:fs"
 import { createInterface } from "node:readline"
 import { Data, Effect, Result, Stream } from "effect"
-import { buildEvent, decodeEvent, type EventEnvelope, type FieldIssue } from "../events"
+import { buildEvent, decodeEvent, type EventEnvelope, type FieldIssue, noonOf } from "../events"
 import { applyDesign } from "./design/apply"
 import type { LoadedScenario } from "./load"
 import { generatePopulation } from "./population/generate"
@@ -32,14 +32,12 @@ export class InvalidEventsFile extends Data.TaggedError("InvalidEventsFile")<{
   }
 }
 
-/** The recorded time of a file row that gives none: noon UTC of its valid time. */
-export const scenarioRecordedTime = (validTime: string): string => `${validTime}T12:00:00.000Z`
 
 /** One JSON line: an envelope (decoded by the catalogue) or an import row (`kind`, `validTime`, columns). */
 const jsonLineEvent = (file: string, n: number, raw: unknown): Effect.Effect<EventEnvelope, InvalidEventsFile> => {
   const obj = raw !== null && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>) : undefined
   if (obj !== undefined && "kind" in obj && !("type" in obj)) {
-    const row = rowToEvent(rowFromJson(n, obj), { sourceName: basename(file), defaultRecordedTime: scenarioRecordedTime })
+    const row = rowToEvent(rowFromJson(n, obj), { sourceName: basename(file), defaultRecordedTime: noonOf })
     return Result.isSuccess(row)
       ? Effect.succeed(row.success.event)
       : Effect.fail(new InvalidEventsFile({ file, line: n, issues: row.failure.map((p) => ({ path: p.column ?? "", message: p.message })) }))
@@ -79,7 +77,7 @@ export const jsonLinesEvents = (file: string): Stream.Stream<EventEnvelope, Inva
 export const csvEvents = (file: string): Stream.Stream<EventEnvelope, InvalidImport> =>
   Stream.fromIterableEffect(
     Effect.map(
-      Effect.suspend(() => Effect.fromResult(readImportFile(file, { defaultRecordedTime: scenarioRecordedTime }))),
+      Effect.suspend(() => Effect.fromResult(readImportFile(file, { defaultRecordedTime: noonOf }))),
       (plan) => plan.events.map((r) => r.event)
     )
   )
@@ -91,6 +89,17 @@ export const fileEvents = (file: string): Stream.Stream<EventEnvelope, InvalidEv
 /** All events of the store in global order, optionally only those recorded up to an instant. */
 export const storeEvents = (recordedUpTo?: string): Stream.Stream<EventEnvelope, ReadError, EventStore> =>
   Stream.unwrap(EventStore.useSync((store) => store.readAll(recordedUpTo === undefined ? {} : { recordedUpTo })))
+
+/**
+ * The store a scenario reads its recorded histories from: `--store` on the command line, else its
+ * own `events: { store }` ("default", EventStoreDB, or a file path relative to the scenario);
+ * undefined when it reads a file or nothing recorded.
+ */
+export const storeSourceOf = (scenario: LoadedScenario, storeOverride?: string): string | undefined => {
+  const ev = scenario.spec.events
+  const where = storeOverride ?? (ev !== undefined && "store" in ev ? ev.store : undefined)
+  return where === undefined || where === "default" || isEventStoreDb(where) ? where : resolve(scenario.dir, where)
+}
 
 /**
  * The events a scenario replays, as one stream with the store (if any) provided:
@@ -107,12 +116,9 @@ export const scenarioEvents = (
   const ev = spec.events
   const period = spec.period
   let recorded: Stream.Stream<EventEnvelope, InvalidEventsFile | InvalidImport | ReadError | StoreFailure> = Stream.empty
-  if (storeOverride === undefined && ev !== undefined && "file" in ev) recorded = fileEvents(resolve(scenario.dir, ev.file))
-  else if (storeOverride !== undefined || (ev !== undefined && "store" in ev)) {
-    const where = storeOverride ?? (ev !== undefined && "store" in ev ? ev.store : undefined)
-    const path = where === undefined || where === "default" || isEventStoreDb(where) ? where : resolve(scenario.dir, where)
-    recorded = Stream.provide(storeEvents(spec.asOf), storeLayer(path))
-  }
+  const store = storeSourceOf(scenario, storeOverride)
+  if (store !== undefined) recorded = Stream.provide(storeEvents(spec.asOf), storeLayer(store))
+  else if (ev !== undefined && "file" in ev) recorded = fileEvents(resolve(scenario.dir, ev.file))
   const generated =
     spec.population !== undefined && storeOverride === undefined
       ? Stream.fromIterable({ [Symbol.iterator]: () => generatePopulation(spec.population!, period) })

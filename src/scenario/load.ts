@@ -37,6 +37,10 @@ export interface LoadedScenario {
   readonly assumptions: ReadonlyArray<Assumption>
 }
 
+/** The scenario's "as known on" instant (`asOf`) as a canonical ISO instant, if it has one. */
+export const asOfInstant = (s: LoadedScenario): string | undefined =>
+  s.spec.asOf === undefined ? undefined : new Date(s.spec.asOf).toISOString()
+
 const mergeScenario = (base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> => {
   const out: Record<string, unknown> = { ...base }
   for (const [k, v] of Object.entries(over)) {

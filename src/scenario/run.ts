@@ -11,7 +11,7 @@ import type { Ledger, Violation } from "../domain/ledger/types"
 import { type ComputeInput, computeLedgerSteps, type ComputeStep, type MissingParameters } from "../domain/rules/compute"
 import { RULES_VERSION } from "../domain/rules/version"
 import { replay, type World, WorldBuilder } from "../domain/timeline/world"
-import type { LoadedScenario } from "./load"
+import { asOfInstant, type LoadedScenario } from "./load"
 
 export interface RunResult {
   readonly scenario: LoadedScenario
@@ -80,7 +80,7 @@ export const runScenario = <E, R>(
   } = {}
 ): Effect.Effect<RunResult, E | MissingParameters, R> =>
   Effect.gen(function* () {
-    const asOf = scenario.spec.asOf === undefined ? undefined : new Date(scenario.spec.asOf).toISOString()
+    const asOf = asOfInstant(scenario)
     const fold = yield* Stream.runFold(
       events,
       (): Fold => ({ builder: new WorldBuilder(), digest: 0n, count: 0, kept: [] }),

@@ -5,9 +5,8 @@
  * docs/scenario-format.md.
  */
 import { z } from "zod"
-import { IsoDateTime, YearMonth } from "../events/fields"
+import { Amount, GroupDesign, IsoDateTime, PseudonymousId, YearMonth } from "../events/fields"
 import { DatedValueSchema } from "../parameters/load"
-import { Amount, PseudonymousId } from "../events/fields"
 import { CostModelSpec } from "./cost/schema"
 import { DesignSpec } from "./design/schema"
 import { PopulationSpec } from "./population/schema"
@@ -35,6 +34,11 @@ export const BudgetLineSpec = z.strictObject({
   streams: z.array(z.string().regex(/^[a-z][a-z0-9-]*$/)).min(1)
 })
 
+/** A scenario's period: whole months, `from` up to and including `to`. */
+export const PeriodSpec = z
+  .strictObject({ from: YearMonth, to: YearMonth })
+  .refine((p) => p.from <= p.to, { message: "period.from must not be after period.to" })
+
 const SourcedPrice = z.strictObject({ value: Amount, source: z.string().min(3), assumption: z.boolean().default(true) })
 
 export const ScenarioSchema = z
@@ -42,9 +46,7 @@ export const ScenarioSchema = z
     name: z.string().min(1),
     description: z.string().optional(),
     extends: z.string().optional(),
-    period: z
-      .strictObject({ from: YearMonth, to: YearMonth })
-      .refine((p) => p.from <= p.to, { message: "period.from must not be after period.to" }),
+    period: PeriodSpec,
     /** Recorded histories: placements, indications, entitlements (a file or a store). */
     events: EventsSource.optional(),
     /** A generated population of demand and indications (docs/population-generator.md). */
@@ -56,7 +58,7 @@ export const ScenarioSchema = z
     /** Cost prices per child-hour set by hand, by group design or group (override the policy's and the cost model's). */
     costPrices: z
       .strictObject({
-        byDesign: z.partialRecord(z.enum(["homogeneous", "heterogeneous", "hybrid", "regular"]), SourcedPrice).default({}),
+        byDesign: z.partialRecord(z.enum(GroupDesign.options), SourcedPrice).default({}),
         byGroup: z.record(z.string(), SourcedPrice).default({})
       })
       .optional(),

@@ -20,7 +20,7 @@ import {
   StoreFailure
 } from "./EventStore"
 import { pagedEvents, type Row } from "./paging"
-import { recordedKey } from "./recordedTime"
+import { recordedBound } from "./recordedTime"
 import { type StoredRow, toStoredRow } from "./storedRow"
 
 const PAGE_SIZE = 1_000
@@ -114,11 +114,11 @@ const make = (): EventStoreShape => {
 
   const readAll = (options?: ReadAllOptions) =>
     Stream.suspend(() => {
-      const upTo = options?.recordedUpTo === undefined ? undefined : recordedKey(options.recordedUpTo)
-      if (upTo !== undefined && Result.isFailure(upTo)) {
+      const upTo = recordedBound(options?.recordedUpTo)
+      if (Result.isFailure(upTo)) {
         return Stream.fail(new StoreFailure({ store: "memory", operation: "readAll (recordedUpTo)", cause: upTo.failure }))
       }
-      const bound = upTo?.success
+      const bound = upTo.success
       const end = state.rows.length
       const start = options?.after === undefined || options.after < 0n ? 0 : Number(options.after)
       return pagedEvents(
@@ -167,5 +167,3 @@ export const MemoryEventStore = {
   layer: Layer.effect(EventStore, Effect.sync(make)),
   make
 } as const
-
-export const layerMemory = MemoryEventStore.layer

@@ -32,3 +32,7 @@ export const recordedKey = (instant: string): Result.Result<string, string> => {
   const digits = (fraction ?? "").replace(/0+$/, "")
   return Result.succeed(digits === "" ? whole : `${whole}.${digits}`)
 }
+
+/** The key bounding an "as known on" read (`recordedUpTo`); undefined when the read is not bounded. */
+export const recordedBound = (recordedUpTo: string | undefined): Result.Result<string | undefined, string> =>
+  recordedUpTo === undefined ? Result.succeed(undefined) : recordedKey(recordedUpTo)

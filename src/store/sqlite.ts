@@ -14,7 +14,7 @@ import { EventStore, type EventStoreShape, StoreFailure } from "./EventStore"
 import { appendBatches } from "./sqlite/append"
 import { openDatabase } from "./sqlite/open"
 import { makeReader } from "./sqlite/read"
-import { prepareStatements } from "./sqlite/statements"
+import { lastRevisionOf, prepareStatements } from "./sqlite/statements"
 
 export { defaultStorePath } from "./sqlite/open"
 export { readStoreStatus, type StoreStatus } from "./sqlite/status"
@@ -46,13 +46,7 @@ const makeShape = (db: DatabaseSync, file: string, options: SqliteOptions): Even
     readStream: reader.readStream,
     readAll: reader.readAll,
     streamRevision: (stream) =>
-      Effect.try({
-        try: () => {
-          const r = st.lastRevision.get(stream)?.r
-          return r === null || r === undefined ? undefined : Number(r)
-        },
-        catch: failure("streamRevision")
-      })
+      Effect.try({ try: () => lastRevisionOf(st, stream), catch: failure("streamRevision") })
   }
 }
 

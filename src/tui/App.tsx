@@ -6,8 +6,7 @@
  */
 import { useApp, useInput, type Key } from "ink"
 import { useCallback, useEffect, useReducer, useRef, useState } from "react"
-import { Cancelled, type runWorkbench, type Workbench } from "../app/workbench"
-import { baselineIndex } from "./baseline"
+import { baselineIndex, Cancelled, type runWorkbench, type Workbench } from "../app/workbench"
 import { Screen } from "./components/Screen"
 import { eventIdsOf } from "./drill"
 import { type EventReader, readEvents } from "./events"

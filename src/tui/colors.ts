@@ -1,7 +1,7 @@
 /** A colour per funder, the same in every chart and legend. */
 import type { Funder } from "../domain/policy/types"
 
-export const FUNDER_COLORS: Readonly<Record<Funder, string>> = {
+const FUNDER_COLORS: Readonly<Record<Funder, string>> = {
   rijk: "blue",
   gemeente: "green",
   jeugdhulp: "magenta",

@@ -6,6 +6,7 @@
  * level add up to the row chosen above it, to the cent.
  */
 import type { ScenarioColumn } from "../compare/document"
+import { groupCosts } from "../compare/metrics"
 import type { ChildMonth } from "../domain/ledger/types"
 import { Dec, toCents, ZERO } from "../domain/money"
 import type { RunResult } from "../scenario/run"
@@ -26,14 +27,6 @@ export interface ChildRow {
 }
 
 export const cents = (amount: string): bigint => toCents(new Dec(amount))
-
-/** A child-month's cost attributed to one of its groups by hours (as metricsOf attributes it). */
-export const groupShareCents = (c: ChildMonth, groupId: string): bigint => {
-  const h = c.groupHours.get(groupId)
-  if (h === undefined) return 0n
-  const share = c.hours.isZero() ? new Dec(1).dividedBy(c.groupHours.size) : h.dividedBy(c.hours)
-  return BigInt(new Dec(c.costCents.toString()).times(share).toFixed(0))
-}
 
 const byGroup = new WeakMap<RunResult, ReadonlyMap<string, ReadonlyArray<ChildMonth>>>()
 
@@ -72,7 +65,8 @@ export const childrenOf = (run: RunResult, groupId: string): Array<ChildRow> => 
     const r = out.get(c.childId) ?? { months: 0, hours: ZERO, costCents: 0n }
     r.months++
     r.hours = r.hours.plus(c.groupHours.get(groupId) ?? ZERO)
-    r.costCents += groupShareCents(c, groupId)
+    // Attributed by hours, as the comparison attributes it.
+    r.costCents += groupCosts(c).find((g) => g.groupId === groupId)?.costCents ?? 0n
     out.set(c.childId, r)
   }
   return [...out.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([id, r]) => ({ id, ...r }))
@@ -85,8 +79,6 @@ export const monthsOf = (run: RunResult, groupId: string, childId: string): Arra
 /** The ids of the events behind a child-month's lines. */
 export const eventIdsOf = (c: ChildMonth): ReadonlySet<string> => new Set(c.lines.flatMap((l) => l.trace.events))
 
-/** The group-months a child-month touches (for the explanation's group lines). */
-export const groupMonthsOf = (run: RunResult, c: ChildMonth) => run.ledger.groups.filter((g) => g.month === c.month && c.groups.includes(g.groupId))
 
 /** Each month's occupancy rate of a group, for a sparkline. */
 export const occupancySeries = (run: RunResult, groupId: string): Array<number> =>

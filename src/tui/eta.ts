@@ -17,7 +17,7 @@ export interface Estimate {
   readonly byEvents: boolean
 }
 
-export const scenarioShare = (p: Progress | undefined): number | undefined => {
+const scenarioShare = (p: Progress | undefined): number | undefined => {
   if (p === undefined) return 0
   if (p.phase === "done") return 1
   // Replaying the events is about the first half of a run, computing the ledger the second.

@@ -23,7 +23,6 @@ const en = {
   readOnly: "read-only: the event store is never written",
   readOnlyShort: "read-only",
   baseline: "baseline",
-  baselineShort: "base",
   moreRight: "more →",
   moreLeft: "← more",
   picker: {
@@ -62,7 +61,6 @@ const en = {
     hours: "Hours of care",
     children: "Children",
     coverage: "coverage",
-    used: "used",
     of: "of",
     headroom: "headroom",
     overrun: "overrun",
@@ -82,7 +80,6 @@ const en = {
   compare: {
     noBudgets: "no budget lines in these scenarios",
     noGroups: "no groups in these scenarios",
-    legend: "legend",
     scale: "bars to one scale",
     monthlyOf: (id: string) => `monthly cost of ${id}, stacked by funder`,
     perFunder: "per funder",
@@ -176,7 +173,6 @@ const en = {
       down: "go down a level",
       up: "go up a level",
       back: "back",
-      pick: "pick",
       toCompare: "back to the comparison, if there is one"
     }
   }
@@ -198,7 +194,6 @@ const nl: Labels = {
   readOnly: "alleen lezen: de event store wordt nooit beschreven",
   readOnlyShort: "alleen lezen",
   baseline: "basis",
-  baselineShort: "basis",
   moreRight: "meer →",
   moreLeft: "← meer",
   picker: {
@@ -237,7 +232,6 @@ const nl: Labels = {
     hours: "Uren opvang",
     children: "Kinderen",
     coverage: "dekking",
-    used: "gebruikt",
     of: "van",
     headroom: "ruimte",
     overrun: "overschreden",
@@ -257,7 +251,6 @@ const nl: Labels = {
   compare: {
     noBudgets: "geen budgetregels in deze scenario's",
     noGroups: "geen groepen in deze scenario's",
-    legend: "legenda",
     scale: "balken op één schaal",
     monthlyOf: (id) => `maandkosten van ${id}, gestapeld per financier`,
     perFunder: "per financier",
@@ -350,7 +343,6 @@ const nl: Labels = {
       down: "een niveau dieper",
       up: "een niveau terug",
       back: "terug",
-      pick: "kiezen",
       toCompare: "terug naar de vergelijking, als die er is"
     }
   }

@@ -6,12 +6,11 @@
  */
 import { render } from "ink"
 import { createElement } from "react"
-import { runWorkbench } from "../app/workbench"
+import { baselineIndex, runWorkbench } from "../app/workbench"
 import { EXIT } from "../cli/command"
 import { errorExit } from "../cli/runtime"
 import { compareText } from "../output/compareText"
 import { App } from "./App"
-import { baselineIndex } from "./baseline"
 import type { Lang } from "./i18n"
 
 export interface TuiOptions {
@@ -31,7 +30,7 @@ export interface TuiStreams {
 const processStreams = (): TuiStreams => ({ stdin: process.stdin, stdout: process.stdout, stderr: process.stderr })
 
 /** Whether the keys and the screen are a terminal's. */
-export const isInteractive = (io: TuiStreams): boolean => Boolean(io.stdin.isTTY && io.stdout.isTTY)
+const isInteractive = (io: TuiStreams): boolean => Boolean(io.stdin.isTTY && io.stdout.isTTY)
 
 /** Not on a terminal: run the scenarios and print the comparison once (`compareText`). */
 export const printComparison = async (options: TuiOptions, io: TuiStreams = processStreams()): Promise<number> => {

@@ -17,29 +17,44 @@ export type Command =
   | { readonly type: "start"; readonly files: ReadonlyArray<string> }
   | { readonly type: "loadEntries" }
 
+/**
+ * A movement key as a step: ↑/↓ or j/k ±1, PgUp/PgDn (and Space where `spacePages`) ±page,
+ * g/G or Home/End ±Infinity (to the top or the bottom); undefined for any other key.
+ */
+const stepOf = (input: string, key: Key, page: number, spacePages: boolean): number | undefined => {
+  if (key.upArrow || input === "k") return -1
+  if (key.downArrow || input === "j") return 1
+  if (key.pageUp) return -page
+  if (key.pageDown || (spacePages && input === " ")) return page
+  if (key.home || input === "g") return -Infinity
+  if (key.end || input === "G") return Infinity
+  return undefined
+}
+
 export const keyCommands = (s: State, input: string, key: Key, view: ViewOutput, width: number): ReadonlyArray<Command> => {
   if (key.ctrl && input === "c") return s.screen === "progress" ? [{ type: "cancel", exit: true }] : [{ type: "quit", code: 0 }]
   if (s.screen === "progress") return key.escape ? [{ type: "cancel", exit: false }] : []
   const list = view.list ?? 0
-  const page = Math.max(1, view.page)
-  const up = key.upArrow || input === "k"
-  const down = key.downArrow || input === "j"
-  const scroll = (delta: number): Command => ({ type: "scroll", delta, max: view.maxScroll ?? 0 })
-  const move = (delta: number): Command => ({ type: "move", delta, length: list })
+  const step = (spacePages: boolean) => stepOf(input, key, Math.max(1, view.page), spacePages)
+  const scroll = (delta: number): ReadonlyArray<Command> => [{ type: "scroll", delta, max: view.maxScroll ?? 0 }]
+  /** Move the cursor of the list on screen; a step to an end goes to its first or last row. */
+  const move = (delta: number): ReadonlyArray<Command> =>
+    delta === -Infinity
+      ? [{ type: "moveTo", index: 0, length: list }]
+      : delta === Infinity
+        ? [{ type: "moveTo", index: list - 1, length: list }]
+        : [{ type: "move", delta, length: list }]
   // Help and the baseline chooser take the keys while they are open.
   if (s.help.open) {
     if (key.escape || input === "?" || key.backspace) return [{ type: "help" }]
     if (input === "q") return [{ type: "quit", code: 0 }]
-    if (up) return [scroll(-1)]
-    if (down) return [scroll(1)]
-    if (key.pageUp) return [scroll(-page)]
-    if (key.pageDown || input === " ") return [scroll(page)]
-    return []
+    const d = step(true)
+    return d !== undefined && Number.isFinite(d) ? scroll(d) : []
   }
   if (s.chooser) {
     if (key.escape || key.backspace) return [{ type: "chooser", open: false }]
-    if (up) return [move(-1)]
-    if (down) return [move(1)]
+    if (key.upArrow || input === "k") return move(-1)
+    if (key.downArrow || input === "j") return move(1)
     if (key.return) return [{ type: "rebaseline", index: s.chooser.cursor }]
     if (input === "q") return [{ type: "quit", code: 0 }]
     return []
@@ -47,16 +62,10 @@ export const keyCommands = (s: State, input: string, key: Key, view: ViewOutput,
   if (input === "?") return [{ type: "help" }]
   if (input === "q") return [{ type: "quit", code: 0 }]
   if (input === "L") return [{ type: "lang" }]
-  const home = key.home || input === "g"
-  const end = key.end || input === "G"
   switch (s.screen) {
     case "picker": {
-      if (up) return [move(-1)]
-      if (down) return [move(1)]
-      if (key.pageUp) return [move(-page)]
-      if (key.pageDown) return [move(page)]
-      if (home) return [{ type: "moveTo", index: 0, length: list }]
-      if (end) return [{ type: "moveTo", index: list - 1, length: list }]
+      const d = step(false)
+      if (d !== undefined) return move(d)
       if (input === " ") return [{ type: "toggle" }]
       if (input === "a") return [{ type: "toggleAll" }]
       if (key.escape) return [{ type: "back" }]
@@ -71,12 +80,8 @@ export const keyCommands = (s: State, input: string, key: Key, view: ViewOutput,
       if (/^[1-5]$/.test(input)) return [{ type: "section", index: Number(input) - 1 }]
       if (key.leftArrow || input === "h") return [{ type: "focus", delta: -1 }]
       if (key.rightArrow || input === "l") return [{ type: "focus", delta: 1 }]
-      if (up) return [scroll(-1)]
-      if (down) return [scroll(1)]
-      if (key.pageUp) return [scroll(-page)]
-      if (key.pageDown || input === " ") return [scroll(page)]
-      if (home) return [scroll(-Infinity)]
-      if (end) return [scroll(Infinity)]
+      const d = step(true)
+      if (d !== undefined) return scroll(d)
       if (input === "b") return [{ type: "chooser", open: true }]
       if (key.return || input === "d") return [{ type: "drill" }]
       if (input === "w") return [{ type: "differs" }]
@@ -86,21 +91,13 @@ export const keyCommands = (s: State, input: string, key: Key, view: ViewOutput,
     }
     case "drill": {
       if (key.escape || key.backspace || key.leftArrow) return [{ type: "back" }]
+      // The explanation (the month level) scrolls; the levels above it are lists.
       if (view.list === undefined) {
-        if (up) return [scroll(-1)]
-        if (down) return [scroll(1)]
-        if (key.pageUp) return [scroll(-page)]
-        if (key.pageDown || input === " ") return [scroll(page)]
-        if (home) return [scroll(-Infinity)]
-        if (end) return [scroll(Infinity)]
-        return []
+        const d = step(true)
+        return d === undefined ? [] : scroll(d)
       }
-      if (up) return [move(-1)]
-      if (down) return [move(1)]
-      if (key.pageUp) return [move(-page)]
-      if (key.pageDown) return [move(page)]
-      if (home) return [{ type: "moveTo", index: 0, length: list }]
-      if (end) return [{ type: "moveTo", index: list - 1, length: list }]
+      const d = step(false)
+      if (d !== undefined) return move(d)
       if (key.return || key.rightArrow) {
         const k = view.keys?.[Math.min(s.drill.cursors[s.drill.path.length] ?? 0, list - 1)]
         return k === undefined ? [] : [{ type: "enter", key: k }]
@@ -111,13 +108,8 @@ export const keyCommands = (s: State, input: string, key: Key, view: ViewOutput,
       if (key.escape || key.backspace) return [{ type: "back" }]
       if (key.leftArrow || input === "h") return [{ type: "focus", delta: -1 }]
       if (key.rightArrow || input === "l") return [{ type: "focus", delta: 1 }]
-      if (up) return [move(-1)]
-      if (down) return [move(1)]
-      if (key.pageUp) return [move(-page)]
-      if (key.pageDown || input === " ") return [move(page)]
-      if (home) return [{ type: "moveTo", index: 0, length: list }]
-      if (end) return [{ type: "moveTo", index: list - 1, length: list }]
-      return []
+      const d = step(true)
+      return d === undefined ? [] : move(d)
     }
     case "error":
       return key.return || key.escape || key.backspace ? [{ type: "back" }, { type: "loadEntries" }] : []

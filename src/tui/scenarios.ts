@@ -7,10 +7,10 @@ import { InvalidFile, readYamlFile } from "../io/yamlFile"
 import type { PickerEntry } from "./state"
 
 /** The scenarios directory geldstroom ships (scenarios/ at the package root). */
-export const shippedScenarios = resolve(dirname(fileURLToPath(import.meta.url)), "../../scenarios")
+const shippedScenarios = resolve(dirname(fileURLToPath(import.meta.url)), "../../scenarios")
 
 /** `*.yaml` files directly in a directory (policies and examples live in subdirectories and are not scenarios). */
-export const scenarioFilesIn = (dir: string): Array<string> =>
+const scenarioFilesIn = (dir: string): Array<string> =>
   existsSync(dir)
     ? readdirSync(dir, { withFileTypes: true })
         .filter((e) => e.isFile() && /\.ya?ml$/.test(e.name))
@@ -26,7 +26,7 @@ export const defaultScenarioFiles = async (cwd = process.cwd()): Promise<Readonl
 }
 
 /** A picker entry for a file: its id and `name:`, or why it cannot be read. */
-export const pickerEntry = (file: string): PickerEntry => {
+const pickerEntry = (file: string): PickerEntry => {
   const parsed = readYamlFile(file)
   if (parsed instanceof InvalidFile) return { file, id: scenarioId(file), name: parsed.problems[0]?.message ?? "cannot read", problem: true }
   const value = parsed.value as { name?: unknown } | null

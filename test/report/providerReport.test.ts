@@ -157,7 +157,7 @@ describe("actual against budget", () => {
   })
 
   it("marks a line 'explain' when it deviates more than the threshold (here 2 % instead of 10 %)", async () => {
-    const strict = { budgetDeviationToExplain: { value: new Dec("0.02"), source: "test" } }
+    const strict = { budgetDeviationToExplain: { value: new Dec("0.02"), validFrom: "2024-05-01", validUntil: "2099-12-31", source: "test" } }
     const r = await reportFor({ kind: "year" }, strict)
     expect(r.explain).toEqual(["KOPLUS-2026"])
     expect(table(r, "budget").rows[0]!.flag).toBe("explain")

@@ -1,16 +1,14 @@
-import { basename } from "node:path"
 import { parseArgs } from "node:util"
 import { Effect } from "effect"
+import { baselineIndex, scenarioId } from "../../app/workbench"
 import { compareRuns } from "../../compare/document"
-import { compareFromProjections, projectionStores, projectionUseText } from "../../projection/compareScenarios"
+import { compareFromProjections, projectedScenarios, projectionUseText } from "../../projection/compareScenarios"
 import { compareText } from "../../output/compareText"
 import { loadScenario } from "../../scenario/load"
 import { scenarioEvents } from "../../scenario/eventSource"
 import { runScenario } from "../../scenario/run"
 import { type Command, EXIT } from "../command"
 import { fromLoad, runCli } from "../runtime"
-
-export const scenarioId = (file: string) => basename(file).replace(/\.ya?ml$/, "")
 
 export const compareCommand: Command = {
   name: "compare",
@@ -19,7 +17,7 @@ export const compareCommand: Command = {
   options: [
     ["--baseline ID|N", "the scenario the others are measured against: its file name without .yaml, or its position (1 = first, the default)"],
     ["--json", "print the comparison as one JSON document (docs/output-contracts.md)"],
-    ["--store PATH|eventstoredb", "read events from this store for scenarios that read a store"],
+    ["--store PATH|eventstoredb", "read every scenario's events from this store instead of its own source"],
     ["--replay", "compute every scenario from all its events, not from the projections kept in an embedded store"]
   ],
   details: [
@@ -44,20 +42,17 @@ export const compareCommand: Command = {
       return EXIT.usage
     }
     const ids = positionals.map(scenarioId)
-    let baseline = 0
-    if (values.baseline !== undefined) {
-      baseline = /^\d+$/.test(values.baseline) ? Number(values.baseline) - 1 : ids.indexOf(values.baseline)
-      if (baseline < 0 || baseline >= ids.length) {
-        process.stderr.write(`geldstroom compare: --baseline ${values.baseline} is none of ${ids.join(", ")}\n`)
-        return EXIT.usage
-      }
+    const baseline = baselineIndex(values.baseline, positionals)
+    if (baseline === undefined) {
+      process.stderr.write(`geldstroom compare: --baseline ${values.baseline} is none of ${ids.join(", ")}\n`)
+      return EXIT.usage
     }
     const program = Effect.gen(function* () {
       const items = []
       for (const [i, file] of positionals.entries()) items.push({ id: ids[i]!, scenario: yield* fromLoad(loadScenario(file)) })
-      const stores = values.replay ? undefined : projectionStores(items, values.store)
-      if (stores !== undefined) {
-        const { document, used } = yield* compareFromProjections(items, stores, baseline)
+      const projected = values.replay ? undefined : projectedScenarios(items, values.store)
+      if (projected !== undefined) {
+        const { document, used } = yield* compareFromProjections(projected, baseline)
         for (const u of used) process.stderr.write(`${projectionUseText(u)}\n`)
         return document
       }

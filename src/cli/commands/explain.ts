@@ -2,7 +2,7 @@ import { parseArgs } from "node:util"
 import { Effect } from "effect"
 import type { EventEnvelope } from "../../events"
 import { isValidYearMonth } from "../../domain/calendar"
-import { explanation, explanationText } from "../../output/explainText"
+import { explanation, explanationText, groupMonthsOf } from "../../output/explainText"
 import { loadScenario } from "../../scenario/load"
 import { scenarioEvents } from "../../scenario/eventSource"
 import { runScenario } from "../../scenario/run"
@@ -42,7 +42,7 @@ export const explainCommand: Command = {
         process.stderr.write(`geldstroom explain: ${known ? `child ${values.child} has no care in ${values.month}` : `no child ${values.child} in this scenario`}\n`)
         return EXIT.usage
       }
-      const x = explanation(c, r.ledger.groups.filter((g) => g.month === c.month && c.groups.includes(g.groupId)), events)
+      const x = explanation(c, groupMonthsOf(r.ledger.groups, c), events)
       process.stdout.write(values.json ? `${JSON.stringify(x, null, 2)}\n` : explanationText(x))
       return EXIT.ok
     })

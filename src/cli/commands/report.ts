@@ -15,7 +15,7 @@ import { type Command, EXIT } from "../command"
 import { fromLoad, runCli } from "../runtime"
 
 /** `--half-year` and `--year` take an optional value: `--half-year 2`, `--year 2027`. */
-export const normaliseReportArgs = (argv: ReadonlyArray<string>): Array<string> => {
+const normaliseReportArgs = (argv: ReadonlyArray<string>): Array<string> => {
   const out: Array<string> = []
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!

@@ -50,7 +50,7 @@ export const storeCommand: Command = {
     ["verify", "read every event and check it decodes; each corrupt event is reported with its position (exit 5)"],
     ["rebuild", "replay the embedded store into each projection kept in it (docs/benchmarks.md), from its scenario file; each is written with its new checkpoint in one transaction"],
     ["--store PATH|eventstoredb", "the store (default: the embedded store in your data directory)"],
-    ["--json", "print the status or the verification as JSON"]
+    ["--json", "print the status, the verification or the rebuild as JSON (docs/output-contracts.md)"]
   ],
   examples: [
     "geldstroom store status",

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util"
-import { baselineIndex } from "../../tui/baseline"
+import { baselineIndex } from "../../app/workbench"
 import { LANGS, type Lang } from "../../tui/i18n"
 import { startTui } from "../../tui/index"
 import { defaultScenarioFiles } from "../../tui/scenarios"
@@ -7,11 +7,11 @@ import { type Command, EXIT } from "../command"
 
 export const tuiCommand: Command = {
   name: "tui",
-  summary: "open the analyst's workbench in the terminal (what `geldstroom` alone does); prints the comparison once when not on a terminal",
+  summary: "open the analyst's workbench in the terminal (`geldstroom` alone opens it on the main job's Rotterdam scenarios); prints the comparison once when not on a terminal",
   usage: "geldstroom tui [scenario.yaml...] [--lang en|nl] [--store PATH|eventstoredb] [--baseline ID|N]",
   options: [
     ["--lang en|nl", "the language of the labels (default en; L switches while running)"],
-    ["--store PATH|eventstoredb", "read events from this store for scenarios that read a store (read-only)"],
+    ["--store PATH|eventstoredb", "read every scenario's events from this store instead of its own source (read-only)"],
     ["--baseline ID|N", "the scenario the others are measured against: its file name without .yaml, or its position (1 = first)"]
   ],
   examples: ["geldstroom", "geldstroom tui scenarios/rotterdam-small.yaml --lang nl", "geldstroom tui scenarios/*.yaml --baseline 2", "geldstroom | cat"],

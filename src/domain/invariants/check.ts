@@ -11,6 +11,7 @@ import type { BudgetUse, ChildMonth, GroupMonth, Ledger, PaidSegment, Violation 
 import { dayRange } from "../ledger/trace"
 import { compare, Dec, sum, ZERO } from "../money"
 import { decimalOn } from "../parameters/lookup"
+import { KOT_HOURS_PATH, maximumUurprijsPath } from "../parameters/paths"
 import type { ParameterSet } from "../parameters/types"
 import type { Policy } from "../policy/types"
 import { type GroupInfo, groupInfos } from "../rules/groups"
@@ -55,18 +56,6 @@ const jeugdwetStreams = (policy: Policy): ReadonlySet<string> => {
   let s = jeugdwetByPolicy.get(policy)
   if (s === undefined) jeugdwetByPolicy.set(policy, (s = new Set(policy.streams.filter((x) => x.jeugdwet).map((x) => x.name))))
   return s
-}
-
-/** Every placement piece of a timeline (kept for the last timeline: a child's months are checked one after another). */
-type Piece = ChildTimeline["placements"][number]["pieces"][number]
-let lastTimeline: ChildTimeline | undefined
-let lastPieces: ReadonlyArray<Piece> = []
-const piecesOf = (t: ChildTimeline): ReadonlyArray<Piece> => {
-  if (t !== lastTimeline) {
-    lastPieces = t.placements.flatMap((x) => x.pieces)
-    lastTimeline = t
-  }
-  return lastPieces
 }
 
 /** Whether what grounds a payment (its entitlement, indications of its kind, waiting spell or own period) covers the days. */
@@ -144,7 +133,7 @@ export const checkChildMonth = (c: ChildMonth, t: ChildTimeline, params: Paramet
   // 5. Caps: KOT hours and rate; SMI hours within the indication.
   const monthStart = monthInterval(c.month).from
   if (kot.length > 0) {
-    const cap = decimalOn(params, "kot.maximum-uren-per-maand", monthStart)
+    const cap = decimalOn(params, KOT_HOURS_PATH, monthStart)
     let kotHours: Dec = ZERO
     for (const s of kot) kotHours = kotHours.plus(s.hours ?? ZERO)
     if (cap._tag === "Success" && kotHours.greaterThan(plus(cap.success.value, TOLERANCE)))
@@ -155,9 +144,9 @@ export const checkChildMonth = (c: ChildMonth, t: ChildTimeline, params: Paramet
       if (l.trace.rule !== "kot") continue
       for (const s of l.segments) {
         // The maximum of the care type this segment paid for (a child may have two placements at once).
-        const careTypes = s.careType !== undefined ? [s.careType] : piecesOf(t).filter((p) => p.from <= s.from && s.to <= p.to).map((p) => p.data.careType)
+        const careTypes = s.careType !== undefined ? [s.careType] : t.pieces.filter((p) => p.from <= s.from && s.to <= p.to).map((p) => p.data.careType)
         for (const careType of careTypes) {
-          const maxU = decimalOn(params, `kot.maximum-uurprijs.${careType === "peuteropvang" ? "dagopvang" : careType}`, s.from)
+          const maxU = decimalOn(params, maximumUurprijsPath(careType), s.from)
           if (maxU._tag === "Success" && s.rate !== undefined && compare(s.rate, maxU.success.value) > 0)
             push(5, who, c.month, `KOT rate ${s.rate.toFixed(2)} above the maximum uurprijs ${maxU.success.value}`)
         }
@@ -178,7 +167,7 @@ export const checkChildMonth = (c: ChildMonth, t: ChildTimeline, params: Paramet
     }
   }
   // 6. Validity in time: every paid day inside a placement and inside what grounds the payment.
-  const placements = piecesOf(t)
+  const placements = t.pieces
   for (const l of c.lines)
     for (const s of l.segments) {
       if (!covers(placements, s.from, s.to)) push(6, who, c.month, `${l.stream} pays ${dayRange(s.from, s.to)} outside any placement`)

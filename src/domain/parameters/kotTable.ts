@@ -10,8 +10,7 @@ import { fromDayNumber } from "../calendar"
 import { Dec } from "../money"
 import { type DatedValue, type KotTable, MissingParameter, type ParameterSet } from "./types"
 import { valueOn } from "./lookup"
-
-export const KOT_TABLE_PATH = "kot.percentages"
+import { KOT_TABLE_PATH } from "./paths"
 
 export interface KotPercentage {
   /** The fraction paid, e.g. 0.96. */

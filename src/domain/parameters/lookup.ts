@@ -15,31 +15,39 @@ export const emptyParameterSet: ParameterSet = { parameters: new Map() }
  * (`withOverrides` makes a new one), so a lookup's answer is a pure function of (set, path, day):
  * the rules ask the same few values for millions of child-months.
  */
-const valueCache = new WeakMap<ParameterSet, Map<string, Map<number, Result.Result<DatedValue, MissingParameter>>>>()
+type Answers<V> = WeakMap<ParameterSet, Map<string, Map<number, V>>>
 
-/** The kept answers of one set for one path, by day. */
-const cacheOf = <V>(caches: WeakMap<ParameterSet, Map<string, Map<number, V>>>, set: ParameterSet, path: string): Map<number, V> => {
-  let byPath = caches.get(set)
-  if (byPath === undefined) caches.set(set, (byPath = new Map()))
+/** The answer of `make` for (set, path, day), made when first asked for and kept (no closure per call). */
+const kept = <V>(
+  answers: Answers<V>,
+  set: ParameterSet,
+  path: string,
+  day: number,
+  make: (set: ParameterSet, path: string, day: number) => V
+): V => {
+  let byPath = answers.get(set)
+  if (byPath === undefined) answers.set(set, (byPath = new Map()))
   let byDay = byPath.get(path)
   if (byDay === undefined) byPath.set(path, (byDay = new Map()))
-  return byDay
+  let found = byDay.get(day)
+  if (found === undefined) byDay.set(day, (found = make(set, path, day)))
+  return found
 }
+
+const values: Answers<Result.Result<DatedValue, MissingParameter>> = new WeakMap()
+const decimals: Answers<Result.Result<DatedValue<Dec>, MissingParameter>> = new WeakMap()
 
 /** The dated value of a parameter on a day (a day number), or MissingParameter. */
 export const valueOn = <T = unknown>(
   set: ParameterSet,
   path: string,
   day: number
-): Result.Result<DatedValue<T>, MissingParameter> => {
-  const cache = cacheOf(valueCache, set, path)
-  let found = cache.get(day)
-  if (found === undefined) {
-    found = lookUp(set, path, day)
-    cache.set(day, found)
-  }
-  return found as Result.Result<DatedValue<T>, MissingParameter>
-}
+): Result.Result<DatedValue<T>, MissingParameter> =>
+  kept(values, set, path, day, lookUp) as Result.Result<DatedValue<T>, MissingParameter>
+
+/** A decimal parameter (amounts, hours, percentages) on a day. */
+export const decimalOn = (set: ParameterSet, path: string, day: number): Result.Result<DatedValue<Dec>, MissingParameter> =>
+  kept(decimals, set, path, day, toDecimal)
 
 const lookUp = (set: ParameterSet, path: string, day: number): Result.Result<DatedValue, MissingParameter> => {
   const iso = fromDayNumber(day)
@@ -58,23 +66,8 @@ const lookUp = (set: ParameterSet, path: string, day: number): Result.Result<Dat
   return Result.fail(new MissingParameter({ path, day: iso, detail: "no confirmed value is valid on this day" }))
 }
 
-/** Looked-up decimals per parameter set, by path and day (see `valueCache`). */
-const decimalCache = new WeakMap<ParameterSet, Map<string, Map<number, Result.Result<DatedValue<Dec>, MissingParameter>>>>()
-
-/** A decimal parameter (amounts, hours, percentages) on a day. */
-export const decimalOn = (
-  set: ParameterSet,
-  path: string,
-  day: number
-): Result.Result<DatedValue<Dec>, MissingParameter> => {
-  const cache = cacheOf(decimalCache, set, path)
-  let found = cache.get(day)
-  if (found === undefined) {
-    found = Result.map(valueOn<string | number>(set, path, day), (v) => ({ ...v, value: new Dec(v.value) }))
-    cache.set(day, found)
-  }
-  return found
-}
+const toDecimal = (set: ParameterSet, path: string, day: number): Result.Result<DatedValue<Dec>, MissingParameter> =>
+  Result.map(valueOn<string | number>(set, path, day), (v) => ({ ...v, value: new Dec(v.value) }))
 
 /** Layer scenario-supplied values over a parameter set. Unknown paths become new parameters. */
 export const withOverrides = (

@@ -14,8 +14,9 @@ import type { Dec } from "../money"
 export type Layer = "regular" | "plus" | "jeugdhulp"
 export const LAYERS: ReadonlyArray<Layer> = ["regular", "plus", "jeugdhulp"]
 
-/** Who ultimately bears a stream (for comparisons per funder). */
-export type Funder = "rijk" | "gemeente" | "jeugdhulp" | "onderwijs" | "zorg" | "ouders" | "aanbieder" | "overig"
+/** Who ultimately bears a stream (for comparisons per funder), in the order comparisons list them. */
+export const FUNDERS = ["rijk", "gemeente", "jeugdhulp", "onderwijs", "zorg", "ouders", "aanbieder", "overig"] as const
+export type Funder = (typeof FUNDERS)[number]
 
 export interface StreamDefinition {
   readonly name: string

@@ -13,7 +13,7 @@
  */
 import { monthInterval, type YearMonth, yearOf } from "../calendar"
 import type { GroupInfo } from "./groups"
-import { allocateGroupMonth, type AllocationLookup, type GroupAllocation, groupMonthKey, type Occupied } from "./kindplek"
+import { allocateGroupMonth, type AllocationLookup, type GroupAllocation, type Occupied } from "./kindplek"
 
 /** Whether a group-month gets a line: the group is open in the month, or has an award that year under a kindplek policy. */
 export const hasGroupMonth = (group: GroupInfo, month: YearMonth, subsidised: boolean): boolean => {
@@ -24,9 +24,12 @@ export const hasGroupMonth = (group: GroupInfo, month: YearMonth, subsidised: bo
 
 const NOTHING_OCCUPIED: Occupied = { placeDays: new Map(), openingDays: new Map() }
 
+/** Allocations kept at most by one AllocationsByCapacity. */
+const ALLOCATIONS_KEPT = 100_000
+
 /**
  * Allocations by group-month key, worked out from a tally when first asked for and kept (at most
- * `keep` of them: past that the kept ones are forgotten and worked out again when asked, so a
+ * ALLOCATIONS_KEPT of them: past that the kept ones are forgotten and worked out again when asked, so a
  * national run's memory stays bounded). With an empty tally (the default) every denominator is the
  * capacity: right for every group-month that is not over-full.
  */
@@ -39,8 +42,7 @@ export class AllocationsByCapacity implements AllocationLookup {
     months: ReadonlyArray<YearMonth>,
     private readonly subsidised: boolean,
     private readonly tally: Occupied = NOTHING_OCCUPIED,
-    private readonly traced = true,
-    private readonly keep = 100_000
+    private readonly traced = true
   ) {
     this.monthSet = new Set(months)
   }
@@ -56,18 +58,11 @@ export class AllocationsByCapacity implements AllocationLookup {
       group !== undefined && this.monthSet.has(month) && hasGroupMonth(group, month, this.subsidised)
         ? allocateGroupMonth(group, month, this.tally, this.subsidised, this.traced)
         : null
-    if (this.made.size >= this.keep) this.made.clear()
+    if (this.made.size >= ALLOCATIONS_KEPT) this.made.clear()
     this.made.set(key, a)
     return a ?? undefined
-  }
-
-  /** Forget what was worked out (a stream of children keeps memory bounded by dropping it now and then). */
-  clear(): void {
-    this.made.clear()
   }
 }
 
 /** Whether a group-month is over-full: its children occupy more place-days than its capacity. */
 export const overFull = (a: GroupAllocation): boolean => a.occupiedPlaceDays.greaterThan(a.capacityPlaceDays)
-
-export { groupMonthKey }

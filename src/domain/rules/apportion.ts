@@ -13,7 +13,7 @@ import { type RuleContext, tracing } from "./context"
 import { type Claim, eur } from "./claim"
 import { directClaim } from "./direct"
 import { jeugdhulpClaim } from "./jeugdhulp"
-import { type AllocationLookup, kindplekClaim } from "./kindplek"
+import { type AllocationLookup, kindplekClaim, type KindplekClaim } from "./kindplek"
 import { kotClaim } from "./kot"
 import type { ChildMonthMeasure } from "./measure"
 import { minus } from "./kept"
@@ -25,7 +25,7 @@ const claimOf = (
   layer: Layer,
   rule: PayerRule,
   allocations: AllocationLookup
-): Claim | undefined => {
+): Claim | KindplekClaim | undefined => {
   switch (rule.kind) {
     case "kot":
       return kotClaim(ctx, m, rule.stream)
@@ -70,8 +70,7 @@ export const apportion = (
       if (claim === undefined || claim.amount.isZero()) continue
       const paid = min(claim.amount, left)
       if ("byGroup" in claim) {
-        const byGroup = claim.byGroup as ReadonlyMap<string, Dec>
-        for (const [g, c] of byGroup) {
+        for (const [g, c] of claim.byGroup) {
           kindplekClaimedByGroup.set(g, c)
           // Paid in full: exactly the claim (no 60-digit round trip that could leave a surplus of -1e-58).
           kindplekByGroup.set(g, paid.equals(claim.amount) ? c : c.times(paid).dividedBy(claim.amount))
@@ -79,32 +78,19 @@ export const apportion = (
       }
       if (paid.isZero()) continue
       left = minus(left, paid)
-      if (!traced) {
-        lines.push({ stream: claim.stream, layer, amount: paid, segments: claim.segments, trace: claim.trace })
-        continue
-      }
-      const capped = paid.lessThan(claim.amount)
-        ? [`capped at what was still uncovered of the ${layer} layer: ${eur(paid)} of ${eur(claim.amount)}`]
-        : []
-      lines.push({
-        stream: claim.stream,
-        layer,
-        amount: paid,
-        segments: claim.segments,
-        trace: { ...claim.trace, formula: [...claim.trace.formula, ...capped] }
-      })
+      const trace =
+        traced && paid.lessThan(claim.amount)
+          ? { ...claim.trace, formula: [...claim.trace.formula, `capped at what was still uncovered of the ${layer} layer: ${eur(paid)} of ${eur(claim.amount)}`] }
+          : claim.trace
+      lines.push({ stream: claim.stream, layer, amount: paid, segments: claim.segments, trace })
     }
-    if (isPositive(left) && !traced) {
-      const segments = m.segments.map((s) => ({ from: s.segment.from, to: s.segment.to }))
-      lines.push({ stream: policy.residual, layer, amount: left, segments, trace: untraced("residual") })
-    } else if (isPositive(left)) {
-      const events = mergeEvents(m.segments.flatMap((s) => s.pieces.flatMap((p) => p.piece.events)))
+    if (isPositive(left)) {
       lines.push({
         stream: policy.residual,
         layer,
         amount: left,
         segments: m.segments.map((s) => ({ from: s.segment.from, to: s.segment.to })),
-        trace: {
+        trace: !traced ? untraced("residual") : {
           rule: "residual",
           description: `What no stream covers of the ${layer} layer is paid by ${policy.residual}.`,
           source:
@@ -113,7 +99,7 @@ export const apportion = (
               : "seed 000 §3.3: an uncovered remainder is the provider's (a deficit it carries or cross-subsidises)",
           formula: [`${layer} layer ${eur(total)} − covered ${eur(total.minus(left))} = ${eur(left)}`],
           parameters: [],
-          events
+          events: mergeEvents(m.segments.flatMap((s) => s.pieces.flatMap((p) => p.piece.events)))
         }
       })
     }

@@ -8,6 +8,7 @@ import { fromDayNumber } from "../calendar"
 import { Dec } from "../money"
 import { decimalOn } from "../parameters/lookup"
 import { kotPercentage, type KotPercentage } from "../parameters/kotTable"
+import { KOT_HOURS_PATH, maximumUurprijsPath } from "../parameters/paths"
 import { type DatedValue, MissingParameter, type ParameterSet } from "../parameters/types"
 import type { Policy } from "../policy/types"
 import type { GroupInfo } from "./groups"
@@ -46,13 +47,15 @@ const orCollect = <A>(ctx: RuleContext, r: Result.Result<A, MissingParameter>): 
   return undefined
 }
 
-/** The KOT maximum uurprijs for a care type on a day. Peuteropvang is dagopvang (Wko art. 1.1). */
+/** The KOT maximum uurprijs for a care type on a day (see `maximumUurprijsPath`: peuteropvang is dagopvang, Wko art. 1.1). */
 export const maximumUurprijs = (ctx: RuleContext, careType: string, day: number): DatedValue<Dec> | undefined =>
-  orCollect(ctx, decimalOn(ctx.params, `kot.maximum-uurprijs.${careType === "peuteropvang" ? "dagopvang" : careType}`, day))
+  orCollect(ctx, decimalOn(ctx.params, maximumUurprijsPath(careType), day))
 
+/** The KOT hours cap per child per month on a day (Besluit kinderopvangtoeslag art. 8a lid 1 b; Staatsblad 2022, 386). */
 export const maximumKotHours = (ctx: RuleContext, day: number): DatedValue<Dec> | undefined =>
-  orCollect(ctx, decimalOn(ctx.params, "kot.maximum-uren-per-maand", day))
+  orCollect(ctx, decimalOn(ctx.params, KOT_HOURS_PATH, day))
 
+/** The KOT percentage for an income and child rank on a day (Besluit kinderopvangtoeslag art. 6, bijlage I; ../parameters/kotTable.ts). */
 export const kotPercentageOn = (
   ctx: RuleContext,
   day: number,

@@ -2,7 +2,6 @@
  * Groups as the rules see them: design, capacity, cost price and kindplek
  * awards, derived from the group's facts (the statement recorded last wins).
  */
-import { dayNumber } from "../calendar"
 import type { EventData } from "../../events/catalogue"
 import { Dec } from "../money"
 import { decimalOf } from "./kept"
@@ -81,5 +80,3 @@ export const groupInfos = (groups: ReadonlyMap<string, GroupState>): ReadonlyMap
 
 export const awardsInYear = (group: GroupInfo, year: number): ReadonlyArray<KindplekAward> =>
   group.awards.filter((a) => a.year === year)
-
-export const yearStart = (year: number): number => dayNumber(`${String(year).padStart(4, "0")}-01-01`)

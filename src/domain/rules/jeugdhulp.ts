@@ -14,9 +14,8 @@
  */
 import type { PaidSegment } from "../ledger/types"
 import { dayRange, mergeEvents, mergeReads, type ParameterRead, sourcedRead, untraced } from "../ledger/trace"
-import { min, ZERO } from "../money"
+import { type Dec, min, ZERO } from "../money"
 import type { Sourced } from "../policy/types"
-import type { Dec } from "../money"
 import { type RuleContext, tracing } from "./context"
 import { type Claim, eur, hrs } from "./claim"
 import type { ChildMonthMeasure, ExpertiseGround } from "./measure"
@@ -48,8 +47,8 @@ export const jeugdhulpClaim = (
   for (const s of m.segments) {
     if (s.expertise !== ground || s.jeugdhulp.isZero()) continue
     amount = amount === ZERO ? s.jeugdhulp : amount.plus(s.jeugdhulp)
-    const grounds = s.segment.indications.filter((i) => i.kind === (ground === "overbrugging" ? "jeugdhulp" : "bouwsteen-advice"))
-    const g = grounds[0]!
+    // The indication that grounds the segment's expertise (./measure.ts `expertiseGround` found it).
+    const g = s.segment.indications.find((i) => i.kind === (ground === "overbrugging" ? "jeugdhulp" : "bouwsteen-advice"))!
     if (traced) events.push(...g.events, ...(s.segment.waitingJeugdhulp?.events ?? []))
     const waiting = s.segment.waitingJeugdhulp
     segments.push({

@@ -18,11 +18,10 @@ const LIMIT = 50_000
 /** A table of values by key, made when first asked for. */
 export class Kept<K, V> {
   private readonly values = new Map<K, V>()
-  constructor(private readonly limit = LIMIT) {}
   get(key: K, make: () => V): V {
     let v = this.values.get(key)
     if (v === undefined) {
-      if (this.values.size >= this.limit) this.values.clear()
+      if (this.values.size >= LIMIT) this.values.clear()
       v = make()
       this.values.set(key, v)
     }
@@ -31,20 +30,20 @@ export class Kept<K, V> {
 }
 
 /**
- * A table of values by two to four keys (numbers and text by value, objects by identity), made when
- * first asked for: maps of maps, so no key text is built to look a value up.
+ * A table of values by two keys (numbers and text by value, objects by identity), made when first
+ * asked for: maps of maps, so no key text is built to look a value up. `make` is given the keys, so
+ * a caller may pass one function made once rather than a closure per call.
  */
 export class KeptPairs<A, B, V> {
   private values = new Map<A, Map<B, V>>()
   private size = 0
-  constructor(private readonly limit = LIMIT) {}
-  get(a: A, b: B, make: () => V): V {
+  get(a: A, b: B, make: (a: A, b: B) => V): V {
     let inner = this.values.get(a)
     if (inner === undefined) this.values.set(a, (inner = new Map()))
     let v = inner.get(b)
     if (v === undefined) {
-      v = make()
-      if (++this.size > this.limit) {
+      v = make(a, b)
+      if (++this.size > LIMIT) {
         this.values = new Map([[a, (inner = new Map())]])
         this.size = 1
       }
@@ -60,7 +59,6 @@ type Tree = Map<unknown, unknown>
 export class KeptTree<V> {
   private values: Tree = new Map()
   private size = 0
-  constructor(private readonly limit = LIMIT) {}
   private node(keys: ReadonlyArray<unknown>): Tree {
     let m = this.values
     for (let i = 0; i < keys.length - 1; i++) {
@@ -76,7 +74,7 @@ export class KeptTree<V> {
     let v = leaf.get(last) as V | undefined
     if (v === undefined) {
       v = make()
-      if (++this.size > this.limit) {
+      if (++this.size > LIMIT) {
         this.values = new Map()
         this.size = 0
         return v
@@ -92,40 +90,24 @@ const decimals = new Kept<string | number, Dec>()
 /** `new Dec(value)`, kept: the same text or number gives the same decimal object. */
 export const decimalOf = (value: string | number): Dec => decimals.get(value, () => new Dec(value))
 
-/** One binary operation on decimals with its results kept (no closure is made per call). */
-class KeptOperation {
-  private values = new Map<Dec, Map<Dec, Dec>>()
-  private size = 0
-  constructor(private readonly op: (a: Dec, b: Dec) => Dec) {}
-  apply(a: Dec, b: Dec): Dec {
-    let inner = this.values.get(a)
-    if (inner === undefined) this.values.set(a, (inner = new Map()))
-    let v = inner.get(b)
-    if (v === undefined) {
-      v = this.op(a, b)
-      if (++this.size > LIMIT) {
-        this.values = new Map([[a, (inner = new Map())]])
-        this.size = 1
-      }
-      inner.set(b, v)
-    }
-    return v
-  }
-}
-
-const sums = new KeptOperation((a, b) => a.plus(b))
-const products = new KeptOperation((a, b) => a.times(b))
-const differences = new KeptOperation((a, b) => a.minus(b))
-const quotients = new KeptOperation((a, b) => a.dividedBy(b))
+/** The four operations, each with its results kept (by its operands' identity). */
+const sums = new KeptPairs<Dec, Dec, Dec>()
+const products = new KeptPairs<Dec, Dec, Dec>()
+const differences = new KeptPairs<Dec, Dec, Dec>()
+const quotients = new KeptPairs<Dec, Dec, Dec>()
+const add = (a: Dec, b: Dec): Dec => a.plus(b)
+const multiply = (a: Dec, b: Dec): Dec => a.times(b)
+const subtract = (a: Dec, b: Dec): Dec => a.minus(b)
+const divide = (a: Dec, b: Dec): Dec => a.dividedBy(b)
 
 /** a + b, kept. */
-export const plus = (a: Dec, b: Dec): Dec => sums.apply(a, b)
+export const plus = (a: Dec, b: Dec): Dec => sums.get(a, b, add)
 
 /** a × b, kept. */
-export const times = (a: Dec, b: Dec): Dec => products.apply(a, b)
+export const times = (a: Dec, b: Dec): Dec => products.get(a, b, multiply)
 
 /** a − b, kept. */
-export const minus = (a: Dec, b: Dec): Dec => differences.apply(a, b)
+export const minus = (a: Dec, b: Dec): Dec => differences.get(a, b, subtract)
 
 /** a ÷ b, kept. */
-export const dividedBy = (a: Dec, b: Dec): Dec => quotients.apply(a, b)
+export const dividedBy = (a: Dec, b: Dec): Dec => quotients.get(a, b, divide)

@@ -16,6 +16,7 @@
  * §X) and below its average headcount (Rotterdam: 5 children a week, §III).
  */
 import { daysInMonth, daysInYear, monthInterval, weekdaysIn, type YearMonth, yearOf } from "../calendar"
+import type { PaidSegment } from "../ledger/types"
 import { dayRange, mergeEvents, untraced } from "../ledger/trace"
 import { Dec, exactPlus, max, ZERO } from "../money"
 import { type RuleContext, tracing } from "./context"
@@ -72,6 +73,7 @@ export class OccupancyTally implements Occupied {
 /** Opening days of a month, capacity place-days and monthly subsidy parts: the same few recur. */
 const keptWeekdays = new Kept<string, number>()
 const keptCapacity = new KeptPairs<number, number, Dec>()
+const placeDaysOf = (places: number, openingDays: number): Dec => new Dec(places).times(openingDays)
 const keptSubsidy = new KeptTree<Dec>()
 
 /**
@@ -90,7 +92,7 @@ export const allocateGroupMonth = (
   const awards = subsidised ? awardsInYear(group, year) : []
   const places = awards.length > 0 ? awards.reduce((n, a) => n + a.places, 0) : group.capacity
   const openingDays = keptWeekdays.get(month, () => weekdaysIn(monthInterval(month)))
-  const capacityPlaceDays = keptCapacity.get(places, openingDays, () => new Dec(places).times(openingDays))
+  const capacityPlaceDays = keptCapacity.get(places, openingDays, placeDaysOf)
   const occupiedPlaceDays = tally.placeDays.get(key) ?? ZERO
   const formula: Array<string> = []
   let subsidy = ZERO
@@ -137,7 +139,7 @@ export const kindplekClaim = (
   const traced = tracing(ctx)
   let amount = ZERO
   const byGroup = new Map<string, Dec>()
-  const segments: Claim["segments"][number][] = []
+  const segments: Array<PaidSegment> = []
   const formula: Array<string> = []
   const events: Array<string> = []
   // The award year grounds the payment (invariant 6).

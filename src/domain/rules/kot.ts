@@ -13,6 +13,7 @@ import { monthInterval } from "../calendar"
 import type { PaidSegment } from "../ledger/types"
 import { dayRange, mergeEvents, mergeReads, parameterRead, type ParameterRead, untraced } from "../ledger/trace"
 import { Dec, min, ZERO } from "../money"
+import { KOT_HOURS_PATH, KOT_TABLE_PATH, maximumUurprijsPath } from "../parameters/paths"
 import { kotPercentageOn, maximumKotHours, type RuleContext, tracing } from "./context"
 import { type Claim, eur, hrs } from "./claim"
 import { minus, times } from "./kept"
@@ -30,7 +31,7 @@ export const kotClaim = (ctx: RuleContext, m: ChildMonthMeasure, stream: string)
   let amount = ZERO
   const segments: Array<PaidSegment> = []
   const formula: Array<string> = []
-  const reads: Array<ParameterRead> = traced ? [parameterRead("kot.maximum-uren-per-maand", cap)] : []
+  const reads: Array<ParameterRead> = traced ? [parameterRead(KOT_HOURS_PATH, cap)] : []
   const events: Array<string> = []
   for (const s of entitled) {
     const kot = s.segment.kot!
@@ -39,7 +40,7 @@ export const kotClaim = (ctx: RuleContext, m: ChildMonthMeasure, stream: string)
     if (percentage === undefined) continue
     if (traced) reads.push(
       parameterRead(
-        "kot.percentages",
+        KOT_TABLE_PATH,
         percentage.table,
         `${percentage.percentage} % (${kot.data.childRank === "first" ? "first child" : "further child"}, income band ${percentage.band})`
       )
@@ -47,7 +48,7 @@ export const kotClaim = (ctx: RuleContext, m: ChildMonthMeasure, stream: string)
     if (traced) events.push(...kot.events)
     for (const p of s.pieces) {
       if (p.maxUurprijs === undefined) continue
-      if (traced) reads.push(parameterRead(`kot.maximum-uurprijs.${p.piece.data.careType === "peuteropvang" ? "dagopvang" : p.piece.data.careType}`, p.maxUurprijs))
+      if (traced) reads.push(parameterRead(maximumUurprijsPath(p.piece.data.careType), p.maxUurprijs))
       const hours = min(p.hours, capLeft)
       capLeft = minus(capLeft, hours)
       const rate = min(p.price, p.maxUurprijs.value)

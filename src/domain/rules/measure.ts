@@ -15,7 +15,7 @@
  * - Place-days: (days per week / 5) × opening days (Mon-Fri) in the segment,
  *   the unit in which kindplek subsidy is allocated (seed 004 §X).
  */
-import { daysInMonth, weekdaysIn, type YearMonth } from "../calendar"
+import { addMonths, daysInMonth, fromDayNumber, monthInterval, weekdaysIn, type YearMonth } from "../calendar"
 import { Dec, max, min, ZERO } from "../money"
 import type { DatedValue } from "../parameters/types"
 import type { Sourced } from "../policy/types"
@@ -100,6 +100,8 @@ export const expertiseGround = (s: Segment): ExpertiseGround | undefined => {
 const keptHours = new KeptTree<Dec>()
 const keptOpeningDays = new Kept<number, number>()
 const keptPlaceDays = new KeptPairs<number, number, Dec>()
+/** Place-days: d days a week occupy d/5 of a place on each opening day (Mon-Fri; see the header). */
+const placeDaysOf = (daysPerWeek: number, openingDays: number): Dec => new Dec(Math.min(daysPerWeek, 5)).dividedBy(5).times(openingDays)
 
 const measurePiece = (ctx: RuleContext, s: Segment, piece: PlacementPiece, month: YearMonth): PieceMeasure => {
   const weeks = ctx.policy.contractWeeksPerYear.value
@@ -131,7 +133,7 @@ const measurePiece = (ctx: RuleContext, s: Segment, piece: PlacementPiece, month
     costPriceFallback: costPrice.value === price && costPrice.assumption,
     regular: times(hours, regularRate),
     plus: times(hours, minus(costRate, regularRate)),
-    placeDays: keptPlaceDays.get(d.daysPerWeek, openingDays, () => new Dec(Math.min(d.daysPerWeek, 5)).dividedBy(5).times(openingDays)),
+    placeDays: keptPlaceDays.get(d.daysPerWeek, openingDays, placeDaysOf),
     openingDays
   }
 }
@@ -156,7 +158,7 @@ const measureSegment = (ctx: RuleContext, s: Segment, month: YearMonth): Segment
   return { segment: s, pieces, jeugdhulp: times(hours, expertise.hourlyRate.value), jeugdhulpHours: hours, expertise: ground }
 }
 
-/** Extra cut days the policy adds: where SMI stops paying after its maximum months. */
+/** Extra cut days the policy adds: where plain SMI stops paying after its maximum months (PARAMETERS.md "Sociaal medische indicatie"). */
 export const policyCuts = (ctx: RuleContext, timeline: ChildTimeline): ReadonlyArray<number> => {
   const maxMonths = ctx.policy.smi?.maxMonths?.value
   if (maxMonths === undefined) return []
@@ -166,15 +168,14 @@ export const policyCuts = (ctx: RuleContext, timeline: ChildTimeline): ReadonlyA
 /**
  * Last day SMI may pay for an indication starting on `from`, given a maximum number of months:
  * the day before the same day of the month `maxMonths` later, or, when that month is too short
- * (from 31 January, one month), its last day (28 February).
+ * (from 31 January, one month), its last day (28 February). The maximum is the policy's
+ * (PARAMETERS.md "Sociaal medische indicatie": Rotterdam, at most 9 months).
  */
 export const smiWindowEnd = (from: number, maxMonths: number): number => {
-  const d = new Date(from * 86_400_000)
-  const y = d.getUTCFullYear()
-  const m = d.getUTCMonth() + maxMonths
-  const lastOfTarget = new Date(Date.UTC(y, m + 1, 0)).getUTCDate()
-  if (d.getUTCDate() > lastOfTarget) return Math.floor(Date.UTC(y, m, lastOfTarget) / 86_400_000)
-  return Math.floor(Date.UTC(y, m, d.getUTCDate()) / 86_400_000) - 1
+  const first = fromDayNumber(from)
+  const target = monthInterval(addMonths(first.slice(0, 7), maxMonths))
+  const sameDay = target.from + Number(first.slice(8, 10)) - 1
+  return sameDay > target.to ? target.to : sameDay - 1
 }
 
 export const measureChildMonth = (ctx: RuleContext, timeline: ChildTimeline, month: YearMonth): ChildMonthMeasure => {

@@ -18,17 +18,6 @@ export interface Segment {
 
 const overlaps = (p: { from: number; to: number }, i: DayInterval) => p.from <= i.to && p.to >= i.from
 
-/** Every placement piece of a timeline, kept for the last timeline asked (its months are cut one after another). */
-let lastTimeline: ChildTimeline | undefined
-let lastPieces: ReadonlyArray<PlacementPiece> = []
-const allPieces = (timeline: ChildTimeline): ReadonlyArray<PlacementPiece> => {
-  if (timeline !== lastTimeline) {
-    lastPieces = timeline.placements.flatMap((x) => x.pieces)
-    lastTimeline = timeline
-  }
-  return lastPieces
-}
-
 const within = <P extends { from: number; to: number }>(periods: ReadonlyArray<P>, i: DayInterval): ReadonlyArray<P> =>
   periods.length === 0 ? periods : periods.filter((p) => overlaps(p, i))
 
@@ -39,7 +28,7 @@ export const segmentsOf = (
   extraCuts: ReadonlyArray<number> = []
 ): ReadonlyArray<Segment> => {
   const m = monthInterval(month)
-  const pieces = within(allPieces(timeline), m)
+  const pieces = within(timeline.pieces, m)
   if (pieces.length === 0) return []
   const kot = within(timeline.kot, m)
   const indications = within(timeline.indications, m)

@@ -14,6 +14,7 @@
 import type { PaidSegment } from "../ledger/types"
 import { dayRange, mergeEvents, mergeReads, parameterRead, type ParameterRead, sourcedRead, untraced } from "../ledger/trace"
 import { Dec, min, ONE, ZERO } from "../money"
+import { KOT_TABLE_PATH, maximumUurprijsPath } from "../parameters/paths"
 import type { SmiPolicy } from "../policy/types"
 import type { IndicationPeriod } from "../timeline/periods"
 import { kotPercentageOn, missingInput, type RuleContext, tracing } from "./context"
@@ -74,7 +75,7 @@ const ownShare = (
       }
       const p = kotPercentageOn(ctx, day, income, "first")
       if (p === undefined) return undefined
-      if (tracing(ctx)) reads.push(parameterRead("kot.percentages", p.table, `${p.percentage} % (first-child column, income band ${p.band})`))
+      if (tracing(ctx)) reads.push(parameterRead(KOT_TABLE_PATH, p.table, `${p.percentage} % (first-child column, income band ${p.band})`))
       if (tracing(ctx)) formula.push(`own contribution: income above threshold → SMI pays the KOT table's ${p.percentage} %, parent ${pct(ONE.minus(p.fraction))}`)
       return ONE.minus(p.fraction)
     }
@@ -82,7 +83,7 @@ const ownShare = (
       const row = oc.rows.find((r) => r.upTo === null || income.lessThanOrEqualTo(r.upTo))
       if (row === undefined) return missingInput(ctx, "policy.smi.ownContribution.rows", day, `no row for income ${income.toFixed(2)}`)
       if (tracing(ctx)) {
-        reads.push({ path: "policy.smi.ownContribution.rows", value: `${pct(row.share)} up to ${row.upTo?.toFixed(0) ?? "any income"}`, validFrom: "", validUntil: "", source: oc.source, assumption: oc.assumption })
+        reads.push(sourcedRead("policy.smi.ownContribution.rows", { value: `${pct(row.share)} up to ${row.upTo?.toFixed(0) ?? "any income"}`, source: oc.source, assumption: oc.assumption }))
         formula.push(`own contribution: income ${eur(income)} → ${pct(row.share)}`)
       }
       return row.share
@@ -93,6 +94,7 @@ const ownShare = (
 const keptCaps = new KeptTree<Dec>()
 /** hours × d ÷ d for a child paid on all its days, kept per hours and d (not always hours itself: the product rounds). */
 const keptAllDays = new KeptPairs<Dec, number, Dec>()
+const allDays = (hours: Dec, days: number): Dec => hours.times(days).dividedBy(days)
 
 export const smiClaim = (ctx: RuleContext, m: ChildMonthMeasure, stream: string): Claim | undefined => {
   const smi = ctx.policy.smi
@@ -126,9 +128,9 @@ export const smiClaim = (ctx: RuleContext, m: ChildMonthMeasure, stream: string)
         maxDays = Math.min(maxDays, smi.smiPlusMaxDaysPerWeek.value)
       }
       const paidDays = Math.min(dpw, maxDays)
-      let hours = paidDays === dpw ? keptAllDays.get(p.hours, dpw, () => p.hours.times(dpw).dividedBy(dpw)) : p.hours.times(paidDays).dividedBy(dpw)
+      let hours = paidDays === dpw ? keptAllDays.get(p.hours, dpw, allDays) : p.hours.times(paidDays).dividedBy(dpw)
       const notes: Array<string> = []
-      if (traced && maxDays < dpw) notes.push(`${Math.min(dpw, maxDays)} of ${dpw} days a week`)
+      if (traced && maxDays < dpw) notes.push(`${paidDays} of ${dpw} days a week`)
       if (weekCapLeft !== undefined) {
         if (traced && hours.greaterThan(weekCapLeft)) notes.push(`capped at the indication's ${ind.data.maxHoursPerWeek} h a week`)
         hours = min(hours, weekCapLeft)
@@ -142,7 +144,7 @@ export const smiClaim = (ctx: RuleContext, m: ChildMonthMeasure, stream: string)
       let rate = p.price
       if (smi.priceCap === "maximum-uurprijs") {
         if (p.maxUurprijs === undefined) continue
-        if (traced) reads.push(parameterRead(`kot.maximum-uurprijs.${p.piece.data.careType === "peuteropvang" ? "dagopvang" : p.piece.data.careType}`, p.maxUurprijs))
+        if (traced) reads.push(parameterRead(maximumUurprijsPath(p.piece.data.careType), p.maxUurprijs))
         rate = min(p.price, p.maxUurprijs.value)
       }
       const paid = times(times(hours, rate), minus(ONE, share))

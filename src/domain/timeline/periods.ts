@@ -198,17 +198,23 @@ export const waitingPeriods = (child: ChildState, list: "jeugdhulp" | "plus-plac
 export interface ChildTimeline {
   readonly childId: string
   readonly placements: ReadonlyArray<PlacementTimeline>
+  /** Every placement's pieces, placement by placement: what segments cut and checks cover. */
+  readonly pieces: ReadonlyArray<PlacementPiece>
   readonly indications: ReadonlyArray<IndicationPeriod>
   readonly kot: ReadonlyArray<Period<KotData>>
   readonly waitingJeugdhulp: ReadonlyArray<Period<unknown>>
   readonly waitingPlusPlace: ReadonlyArray<Period<unknown>>
 }
 
-export const childTimeline = (child: ChildState): ChildTimeline => ({
-  childId: child.childId,
-  placements: placementTimelines(child),
-  indications: indicationPeriods(child),
-  kot: kotPeriods(child),
-  waitingJeugdhulp: waitingPeriods(child, "jeugdhulp"),
-  waitingPlusPlace: waitingPeriods(child, "plus-place")
-})
+export const childTimeline = (child: ChildState): ChildTimeline => {
+  const placements = placementTimelines(child)
+  return {
+    childId: child.childId,
+    placements,
+    pieces: placements.flatMap((p) => p.pieces),
+    indications: indicationPeriods(child),
+    kot: kotPeriods(child),
+    waitingJeugdhulp: waitingPeriods(child, "jeugdhulp"),
+    waitingPlusPlace: waitingPeriods(child, "plus-place")
+  }
+}

@@ -7,6 +7,7 @@
 import { Result } from "effect"
 import { z } from "zod"
 import { valueOn } from "../../domain/parameters/lookup"
+import { parameterCareType } from "../../domain/parameters/paths"
 import type { ParameterSet } from "../../domain/parameters/types"
 
 export const RatioTable = z.object({
@@ -30,7 +31,7 @@ export interface RatioTableRead {
 
 /** The ratio table for a care type (peuteropvang follows the dagopvang table) on a day, or why there is none. */
 export const ratioTableOn = (params: ParameterSet, careType: string, day: number): RatioTableRead | string => {
-  const path = `bkr.${careType === "peuteropvang" ? "dagopvang" : careType}`
+  const path = `bkr.${parameterCareType(careType)}`
   const found = valueOn(params, path, day)
   if (Result.isFailure(found)) return found.failure.message
   const table = RatioTable.safeParse(found.success.value)

@@ -5,10 +5,7 @@
  * every one it used in its `assumptions` (docs/cost-model.md).
  */
 import { z } from "zod"
-
-const AmountText = z
-  .union([z.string().regex(/^\d{1,12}(\.\d{1,6})?$/), z.number().nonnegative()])
-  .transform((v) => (typeof v === "number" ? String(v) : v))
+import { AmountText } from "../fields"
 
 export interface CostDefault {
   readonly value: string | number | boolean

@@ -14,11 +14,9 @@
  */
 import { z } from "zod"
 import { CareType, IsoDate, PseudonymousId } from "../../events/fields"
+import { AmountText as AmountField } from "../fields"
 
-const AmountText = z
-  .union([z.string().regex(/^\d{1,12}(\.\d{1,6})?$/), z.number().nonnegative()])
-  .transform((v) => (typeof v === "number" ? String(v) : v))
-  .describe("an amount in EUR, e.g. 10.50")
+const AmountText = AmountField.describe("an amount in EUR, e.g. 10.50")
 
 const IdPrefix = z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,15}$/, { message: "an id prefix is a letter and up to 15 letters or digits" })
 

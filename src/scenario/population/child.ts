@@ -7,7 +7,7 @@
  * attributes of the same child. Comparing two scenarios thus compares like
  * with like (common random numbers).
  */
-import { type DomainEvent, envelope, type EventEnvelope } from "../../events"
+import { type DomainEvent, envelope, type EventEnvelope, noonOf } from "../../events"
 import { addMonthsToDay, isoOf, lastDayOfStay, wholeMonthsBetween } from "./dates"
 import { groupIds } from "./ids"
 import type { Funding, OutflowKind, PreparedPopulation } from "./prepare"
@@ -130,7 +130,7 @@ const envelopes = (pending: ReadonlyArray<Pending>, source: string): Array<Event
   const ids = groupIds(JSON.stringify(pending.map((p) => [p.event.type, p.event.data, p.validTime])), pending.length)
   const metadata = { source }
   return pending.map((p, k) =>
-    envelope(p.event, { eventId: ids[k]!, validTime: p.validTime, recordedTime: `${p.validTime}T12:00:00.000Z`, metadata })
+    envelope(p.event, { eventId: ids[k]!, validTime: p.validTime, recordedTime: noonOf(p.validTime), metadata })
   )
 }
 

@@ -8,10 +8,10 @@ import { resolve } from "node:path"
 import { Effect } from "effect"
 import { z } from "zod"
 import type { EventEnvelope } from "../../events"
-import { YearMonth } from "../../events/fields"
 import { type FileProblem, InvalidFile, zodProblems } from "../../io/yamlFile"
 import { type AppendBatch, EventStore, ExpectedRevision } from "../../store/EventStore"
 import { readScenarioRaw } from "../load"
+import { PeriodSpec } from "../schema"
 import { generatePopulation, populationSize } from "./generate"
 import { PopulationSpec } from "./schema"
 
@@ -20,9 +20,7 @@ const BATCH_EVENTS = 5_000
 const PROGRESS_EVERY = 100_000
 
 const GenerateSection = z.object({
-  period: z
-    .strictObject({ from: YearMonth, to: YearMonth })
-    .refine((p) => p.from <= p.to, { message: "period.from must not be after period.to" }),
+  period: PeriodSpec,
   population: PopulationSpec,
   events: z.looseObject({ store: z.string().min(1).optional() }).optional()
 })

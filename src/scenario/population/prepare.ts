@@ -42,7 +42,7 @@ export interface PreparedPopulation {
 const outflowOf = (shares: Partial<Record<OutflowKind, number>>): Categorical<OutflowKind> =>
   categorical(Object.entries(shares).map(([k, v]) => [k as OutflowKind, v as number] as const))
 
-/** Keys sorted as numbers where they are numbers, so the order (and the draws) never depend on YAML key order. */
+/** Keys sorted (as text, so "10" before "8"), so the order (and the draws) never depend on YAML key order. */
 const sortedEntries = <V>(r: Record<string, V>): Array<[string, V]> =>
   Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
 

@@ -66,8 +66,3 @@ export const pick = <T>(u: number, d: Categorical<T>): T => {
   for (let i = 0; i < c.length; i++) if (u < c[i]!) return d.values[i]!
   return d.values[d.values.length - 1]!
 }
-
-export const draw = <T>(random: Random, d: Categorical<T>): T => pick(random(), d)
-
-/** True with probability `share`. */
-export const chance = (random: Random, share: number): boolean => share > 0 && random() < share

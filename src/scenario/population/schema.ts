@@ -22,19 +22,21 @@ const addsUpToOne = (values: Iterable<number>): boolean => {
   return Math.abs(total - 1) <= SHARE_TOLERANCE
 }
 
-/**
- * A map of category → share, the shares adding up to 1. Keys are checked here
- * (not by a key schema) so a bad key is reported with its own message.
- */
+/** Checks a record's keys (not by a key schema) so a bad key is reported with its own message. */
+const keysChecked =
+  (keyProblem: (key: string) => string | undefined) =>
+  (r: Record<string, unknown>, ctx: z.RefinementCtx): void => {
+    for (const key of Object.keys(r)) {
+      const problem = keyProblem(key)
+      if (problem !== undefined) ctx.addIssue({ code: "custom", path: [key], message: problem })
+    }
+  }
+
+/** A map of category → share, the shares adding up to 1, each key checked by `keyProblem`. */
 const sharesOf = (what: string, keyProblem: (key: string) => string | undefined) =>
   z
     .record(z.string(), Share)
-    .superRefine((r, ctx) => {
-      for (const key of Object.keys(r)) {
-        const problem = keyProblem(key)
-        if (problem !== undefined) ctx.addIssue({ code: "custom", path: [key], message: problem })
-      }
-    })
+    .superRefine(keysChecked(keyProblem))
     .refine((r) => Object.keys(r).length > 0, { message: `name at least one ${what}` })
     .refine((r) => addsUpToOne(Object.values(r)), { message: `the ${what} shares must add up to 1` })
 
@@ -104,12 +106,7 @@ export const PopulationSpec = z.strictObject({
       // opvoedingscontext); the shares are an assumption.
       kinds: z
         .record(z.string(), SupportKind)
-        .superRefine((r, ctx) => {
-          for (const key of Object.keys(r)) {
-            const problem = kindProblem(key)
-            if (problem !== undefined) ctx.addIssue({ code: "custom", path: [key], message: problem })
-          }
-        })
+        .superRefine(keysChecked(kindProblem))
         .refine((r) => Object.keys(r).length > 0, { message: "name at least one kind of support need" })
         .refine((r) => addsUpToOne(Object.values(r).map((k) => k.share)), { message: "the kinds' shares must add up to 1" })
         .default({ development: { share: 0.5 }, behaviour: { share: 0.3 }, context: { share: 0.2 } }),

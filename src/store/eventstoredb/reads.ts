@@ -27,7 +27,7 @@ import { Effect, Option, Result, Stream } from "effect"
 import type { RecordedEvent } from "../../events"
 import type { StoredLocation } from "../appendPlan"
 import { type ReadAllOptions, type ReadError, StoreFailure } from "../EventStore"
-import { recordedKey } from "../recordedTime"
+import { recordedBound, recordedKey } from "../recordedTime"
 import { commitPositionOf, fromEsdbEvent, isSystemEvent } from "./mapping"
 
 /** What the read and append functions need: the client, the page size, and a redacting error builder. */
@@ -169,9 +169,9 @@ interface AllCursor {
 /** All our events in `$all` order, strictly after `after`, recorded up to `recordedUpTo`; system events left out. */
 export const readAllEvents = (ctx: EsdbContext, options: ReadAllOptions = {}): Stream.Stream<RecordedEvent, ReadError> =>
   Stream.suspend(() => {
-    const upTo = options.recordedUpTo === undefined ? undefined : recordedKey(options.recordedUpTo)
-    if (upTo !== undefined && Result.isFailure(upTo)) return Stream.fail(ctx.failure("read $all (recordedUpTo)", upTo.failure))
-    const bound = upTo?.success
+    const upTo = recordedBound(options.recordedUpTo)
+    if (Result.isFailure(upTo)) return Stream.fail(ctx.failure("read $all (recordedUpTo)", upTo.failure))
+    const bound = upTo.success
     const after = options.after
     const start: AllCursor =
       after === undefined || after < 0n

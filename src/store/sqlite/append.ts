@@ -9,7 +9,7 @@ import type { EventEnvelope } from "../../events"
 import { planAppend, type StoredLocation, validateBatch } from "../appendPlan"
 import { type AppendBatch, type AppendError, type AppendResult, DuplicateEventId } from "../EventStore"
 import { toStoredRow } from "../storedRow"
-import type { Statements } from "./statements"
+import { lastRevisionOf, type Statements } from "./statements"
 
 const isDuplicateIdError = (e: unknown): boolean =>
   e instanceof Error && e.message.includes("UNIQUE constraint failed: events.event_id")
@@ -68,8 +68,7 @@ export const appendBatches = (
   try {
     const results: Array<AppendResult> = []
     for (const { stream, events, expected } of batches) {
-      const last = st.lastRevision.get(stream)?.r
-      const current = last === null || last === undefined ? undefined : Number(last)
+      const current = lastRevisionOf(st, stream)
       const plan = planAppend(stream, events, expected, current, find)
       if (Result.isFailure(plan)) {
         st.rollback.run()

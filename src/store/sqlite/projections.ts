@@ -129,17 +129,3 @@ export const listProjections = (db: DatabaseSync): ReadonlyArray<Omit<Projection
           writtenAt: row.written_at as string
         }))
     : []
-
-/** Drop a projection (it can be rebuilt from the events). */
-export const dropProjection = (db: DatabaseSync, name: string): void => {
-  if (!hasTables(db)) return
-  db.exec("BEGIN IMMEDIATE")
-  try {
-    db.prepare("DELETE FROM projection_groups WHERE name = ?").run(name)
-    db.prepare("DELETE FROM projections WHERE name = ?").run(name)
-    db.exec("COMMIT")
-  } catch (e) {
-    if (db.isTransaction) db.exec("ROLLBACK")
-    throw e
-  }
-}

@@ -50,3 +50,9 @@ export const prepareStatements = (db: DatabaseSync): Statements => ({
     `SELECT ${EVENT_COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?`
   )
 })
+
+/** The stream's last revision, or undefined when it does not exist. */
+export const lastRevisionOf = (st: Statements, stream: string): number | undefined => {
+  const r = st.lastRevision.get(stream)?.r
+  return r === null || r === undefined ? undefined : Number(r)
+}

@@ -17,7 +17,7 @@ import type { DatabaseSync, StatementSync } from "node:sqlite"
 import { Effect, Option, Result, Stream } from "effect"
 import type { RecordedEvent } from "../../events"
 import { type ReadError, StoreFailure } from "../EventStore"
-import { recordedKey } from "../recordedTime"
+import { recordedBound } from "../recordedTime"
 import { decodeStoredRow } from "../storedRow"
 import { EVENT_COLUMNS } from "./schema"
 
@@ -76,9 +76,9 @@ export const readSubjects = (db: DatabaseSync, storeName: string, options: Subje
   const pageSize = options.pageSize ?? 5_000
   const ranges = RANGES.filter(([kind]) => options.kinds === undefined || options.kinds.includes(kind))
   const fail = (operation: string) => (cause: unknown) => new StoreFailure({ store: storeName, operation, cause })
-  const key = options.recordedUpTo === undefined ? undefined : recordedKey(options.recordedUpTo)
-  if (key !== undefined && Result.isFailure(key)) return Stream.fail(fail("readSubjects (recordedUpTo)")(key.failure))
-  const recorded = key === undefined ? undefined : key.success
+  const key = recordedBound(options.recordedUpTo)
+  if (Result.isFailure(key)) return Stream.fail(fail("readSubjects (recordedUpTo)")(key.failure))
+  const recorded = key.success
   let statement: StatementSync | undefined
   const head = Number(options.head)
 
@@ -100,12 +100,15 @@ export const readSubjects = (db: DatabaseSync, storeName: string, options: Subje
         const out: Array<Subject> = []
         let current: Array<RecordedEvent> = [...c.held]
         let currentStream = current[0]?.stream
+        const emit = () => {
+          if (currentStream !== undefined && current.length > 0) out.push({ kind, stream: currentStream, id: currentStream.slice(prefix.length), events: current })
+        }
         for (const row of rows) {
           const decoded = decodeStoredRow(row)
           if (Result.isFailure(decoded)) return Effect.fail(decoded.failure)
           const e = decoded.success
           if (e.stream !== currentStream) {
-            if (currentStream !== undefined && current.length > 0) out.push({ kind, stream: currentStream, id: currentStream.slice(prefix.length), events: current })
+            emit()
             current = []
             currentStream = e.stream
           }
@@ -116,7 +119,7 @@ export const readSubjects = (db: DatabaseSync, storeName: string, options: Subje
           // The range may go on: hold back the subject the page ended in.
           return Effect.succeed([out, Option.some({ range: c.range, stream: last.stream as string, revision: Number(last.revision), held: current })] as const)
         }
-        if (currentStream !== undefined && current.length > 0) out.push({ kind, stream: currentStream, id: currentStream.slice(prefix.length), events: current })
+        emit()
         const next = c.range + 1
         return Effect.succeed([out, next < ranges.length ? Option.some({ range: next, stream: ranges[next]![1], revision: -1, held: [] }) : Option.none()] as const)
       }
@@ -145,10 +148,10 @@ export const readSubject = (
   stream: string,
   options: { readonly head: bigint; readonly recordedUpTo?: string | undefined }
 ): Effect.Effect<ReadonlyArray<RecordedEvent>, ReadError> => {
-  const key = options.recordedUpTo === undefined ? undefined : recordedKey(options.recordedUpTo)
-  if (key !== undefined && Result.isFailure(key))
+  const key = recordedBound(options.recordedUpTo)
+  if (Result.isFailure(key))
     return Effect.fail(new StoreFailure({ store: storeName, operation: "readSubject (recordedUpTo)", cause: key.failure }))
-  const recorded = key === undefined ? undefined : key.success
+  const recorded = key.success
   return Effect.flatMap(
     Effect.try({
       try: () => {

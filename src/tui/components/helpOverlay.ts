@@ -5,7 +5,7 @@ import { box } from "./box"
 import { line, overlay, type Row, seg } from "./row"
 import { maxScroll, windowAt } from "./scroll"
 
-export const keysFor = (t: Labels, screen: Screen): ReadonlyArray<readonly [string, string]> => {
+const keysFor = (t: Labels, screen: Screen): ReadonlyArray<readonly [string, string]> => {
   const k = t.help.keys
   switch (screen) {
     case "picker":
@@ -35,7 +35,7 @@ export const keysFor = (t: Labels, screen: Screen): ReadonlyArray<readonly [stri
   }
 }
 
-export const helpRows = (t: Labels, screen: Screen): Array<Row> => {
+const helpRows = (t: Labels, screen: Screen): Array<Row> => {
   const item = ([key, what]: readonly [string, string]): Row => [seg(key.padEnd(18), { bold: true, color: "yellow" }), seg(what)]
   return [
     line(t.screens[screen], { bold: true, color: "cyan" }),

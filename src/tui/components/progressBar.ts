@@ -1,4 +1,5 @@
 /** A progress bar: filled to a known fraction, or a sliding block while the amount of work is not known. */
+import { merge } from "./gauge"
 import { type Seg, seg } from "./row"
 
 export const progressBar = (fraction: number | undefined, width: number, tick = 0): Array<Seg> => {
@@ -9,18 +10,8 @@ export const progressBar = (fraction: number | undefined, width: number, tick = 
     const at = (tick % span) - block
     const out: Array<Seg> = []
     for (let i = 0; i < inner; i++) out.push(i >= at && i < at + block ? seg("█", { color: "cyan" }) : seg("░", { dim: true }))
-    return joinSegs(out)
+    return merge(out)
   }
   const filled = Math.round(Math.max(0, Math.min(1, fraction)) * inner)
   return [seg("█".repeat(filled), { color: fraction >= 1 ? "green" : "cyan" }), seg("░".repeat(inner - filled), { dim: true })].filter((s) => s.text !== "")
-}
-
-const joinSegs = (segs: ReadonlyArray<Seg>): Array<Seg> => {
-  const out: Array<Seg> = []
-  for (const s of segs) {
-    const last = out[out.length - 1]
-    if (last && last.color === s.color && last.dim === s.dim) out[out.length - 1] = { ...last, text: last.text + s.text }
-    else out.push(s)
-  }
-  return out
 }

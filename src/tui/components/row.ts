@@ -31,7 +31,7 @@ export const rowWidth = (r: Row): number => r.reduce((n, s) => n + textWidth(s.t
 export const rowText = (r: Row): string => r.map((s) => s.text).join("")
 
 /** The columns [from, to) of a row, styles kept. */
-export const sliceRow = (r: Row, from: number, to: number): Row => {
+const sliceRow = (r: Row, from: number, to: number): Row => {
   const out: Array<Seg> = []
   let at = 0
   for (const s of r) {

@@ -3,11 +3,10 @@
  * its source, the formula with the numbers put in, the parameters read (with
  * their validity) and the events behind it (src/output/explainText.ts).
  */
-import { explanation } from "../../output/explainText"
+import { explanation, groupMonthsOf } from "../../output/explainText"
 import type { RunResult } from "../../scenario/run"
 import { line, type Row, seg } from "../components/row"
 import { maxScroll, position, windowAt } from "../components/scroll"
-import { groupMonthsOf } from "../drill"
 import { money, wrap } from "../format"
 import { streamLabel } from "../i18n"
 import { eventsKey } from "../state"
@@ -16,13 +15,13 @@ import type { ViewInput } from "./view"
 const wrapped = (text: string, width: number, indent: string, style: Parameters<typeof line>[1] = {}): Array<Row> =>
   wrap(`${indent}${text}`, width, `${indent}  `).map((l) => line(l, style))
 
-export const explanationRows = (input: ViewInput, run: RunResult, childId: string, month: string): { rows: Array<Row>; loading: boolean } => {
+const explanationRows = (input: ViewInput, run: RunResult, childId: string, month: string): Array<Row> => {
   const { state, t, width } = input
   const lang = state.lang
   const c = run.ledger.children.find((x) => x.childId === childId && x.month === month)
-  if (c === undefined) return { rows: [line(t.drill.empty, { dim: true })], loading: false }
+  if (c === undefined) return [line(t.drill.empty, { dim: true })]
   const read = state.eventsRead.includes(eventsKey(state.drill.scenario, childId, month))
-  const x = explanation(c, groupMonthsOf(run, c), state.events.get(state.drill.scenario) ?? new Map())
+  const x = explanation(c, groupMonthsOf(run.ledger.groups, c), state.events.get(state.drill.scenario) ?? new Map())
   const labelOf = new Map(run.scenario.policy.streams.map((s) => [s.name, s.label] as const))
   const rows: Array<Row> = [
     line(`${t.drill.child} ${x.child}, ${x.month}: ${x.hours} ${t.drill.hours}, ${t.drill.cost} ${money(lang, x.cost)}`, { bold: true }),
@@ -52,12 +51,12 @@ export const explanationRows = (input: ViewInput, run: RunResult, childId: strin
     for (const f of g.formula) rows.push(...wrapped(f, width, "    ", { color: "green" }))
     for (const f of g.flags) rows.push(...wrapped(`⚑ ${f}`, width, "  ", { color: "yellow" }))
   }
-  return { rows, loading: !read }
+  return rows
 }
 
 export const explainView = (input: ViewInput, run: RunResult, childId: string, month: string) => {
   const height = Math.max(1, input.height - 3)
-  const { rows } = explanationRows(input, run, childId, month)
+  const rows = explanationRows(input, run, childId, month)
   const max = maxScroll(rows.length, height)
   const offset = Math.min(input.state.drill.scroll, max)
   return { rows: [...windowAt(rows, offset, height), line(position(rows.length, offset, height, input.t.metrics.of), { dim: true })], maxScroll: max }

@@ -12,8 +12,8 @@ import { pickerView } from "./PickerView"
 import { progressView } from "./ProgressView"
 import type { ViewInput, ViewOutput } from "./view"
 
-export const MIN_WIDTH = 60
-export const MIN_HEIGHT = 16
+const MIN_WIDTH = 60
+const MIN_HEIGHT = 16
 
 const VIEWS = { picker: pickerView, progress: progressView, compare: compareView, drill: drillView, differs: differsView, error: errorView } as const
 

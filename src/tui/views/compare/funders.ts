@@ -1,5 +1,5 @@
 /** Who pays: a stacked bar per scenario (one scale), then each funder and stream side by side with deltas. */
-import { FUNDERS } from "../../../compare/document"
+import { FUNDERS } from "../../../domain/policy/types"
 import { stackedBar } from "../../components/bars"
 import { type Row, type Seg, seg, textWidth } from "../../components/row"
 import { deltaColor, funderColor } from "../../colors"
