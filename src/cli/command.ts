@@ -17,15 +17,23 @@ export const EXIT = {
   usage: 2,
   invalidInput: 3,
   missingParameters: 4,
-  store: 5
+  store: 5,
+  /** A bug: the cause is printed. */
+  unexpected: 70
 } as const
+
+/** Lines of two columns, the second starting two spaces after the longest entry of the first. */
+export const twoColumns = (rows: ReadonlyArray<readonly [string, string]>): ReadonlyArray<string> => {
+  const width = Math.max(0, ...rows.map(([left]) => left.length))
+  return rows.map(([left, right]) => `  ${left.padEnd(width)}  ${right}`)
+}
 
 export const helpText = (c: Command): string =>
   [
     `geldstroom ${c.name}: ${c.summary}`,
     "",
     `Usage: ${c.usage}`,
-    ...(c.options.length ? ["", "Options:", ...c.options.map(([o, d]) => `  ${o.padEnd(28)} ${d}`)] : []),
+    ...(c.options.length ? ["", "Options:", ...twoColumns(c.options)] : []),
     ...(c.details?.length ? ["", ...c.details] : []),
     ...(c.examples.length ? ["", "Examples:", ...c.examples.map((e) => `  ${e}`)] : []),
     ""

@@ -3,7 +3,7 @@
  * not on a terminal, prints the comparison once); `geldstroom <command> --help`
  * explains each command with examples. Exit codes: docs/cli.md.
  */
-import { type Command, EXIT, helpText } from "./command"
+import { type Command, EXIT, helpText, twoColumns } from "./command"
 import { compareCommand } from "./commands/compare"
 import { explainCommand } from "./commands/explain"
 import { generateCommand } from "./commands/generate"
@@ -13,15 +13,29 @@ import { reportCommand } from "./commands/report"
 import { runCommand } from "./commands/run"
 import { tuiCommand } from "./commands/tui"
 import { storeCommand } from "./commands/store"
-import { UsageError } from "../store/select"
+import { describeStore } from "../store/select"
 import { MAIN_SCENARIOS, prepareMainJob } from "../app/mainJob"
+import { thrownExit } from "./runtime"
 
 const mainJob = async (options: ReadonlyArray<string>): Promise<number> => {
   const quiet = !process.stderr.isTTY
-  await prepareMainJob((line) => {
-    if (!quiet) process.stderr.write(`${line}\n`)
-  })
+  try {
+    await prepareMainJob((line) => {
+      if (!quiet) process.stderr.write(`${line}\n`)
+    })
+  } catch (e) {
+    return thrownExit(e, "geldstroom", `the main job could not fill the ${describeStore(undefined)}: `)
+  }
   return tuiCommand.run([...MAIN_SCENARIOS, "--store", "default", ...options])
+}
+
+/** Run a command; what it throws ends as its exit code and a message (`thrownExit`), never as an unhandled rejection. */
+const guarded = async (who: string, run: () => Promise<number>): Promise<number> => {
+  try {
+    return await run()
+  } catch (e) {
+    return thrownExit(e, who)
+  }
 }
 
 export const commands: ReadonlyArray<Command> = [runCommand, compareCommand, explainCommand, importCommand, exportCommand, reportCommand, storeCommand, generateCommand, tuiCommand]
@@ -33,7 +47,7 @@ const overview = (): string =>
     "Usage: geldstroom [command] [options]",
     "",
     "Commands:",
-    ...commands.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`),
+    ...twoColumns(commands.map((c) => [c.name, c.summary])),
     "",
     "Run 'geldstroom <command> --help' for a command's options and examples.",
     ""
@@ -47,7 +61,7 @@ export const main = async (argv: ReadonlyArray<string>): Promise<number> => {
   }
   // The main job: `geldstroom` alone (options such as --lang allowed) fills the embedded store with
   // the Rotterdam population and opens the comparison of the shipped scenarios on it.
-  if (name === undefined || name.startsWith("--")) return mainJob(argv)
+  if (name === undefined || name.startsWith("--")) return guarded("geldstroom", () => mainJob(argv))
   const command = commands.find((c) => c.name === name)
   if (command === undefined) {
     process.stderr.write(`geldstroom: unknown command '${name}'\n\n${overview()}`)
@@ -57,15 +71,7 @@ export const main = async (argv: ReadonlyArray<string>): Promise<number> => {
     process.stdout.write(helpText(command))
     return EXIT.ok
   }
-  try {
-    return await command.run(rest)
-  } catch (e) {
-    if (e instanceof UsageError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
-      process.stderr.write(`geldstroom ${name}: ${(e as Error).message}\n`)
-      return EXIT.usage
-    }
-    throw e
-  }
+  return guarded(`geldstroom ${name}`, () => command.run(rest))
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith("src/cli/main.ts")) {

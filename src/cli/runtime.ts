@@ -4,12 +4,14 @@
  */
 import { Cause, Effect, Exit, type Layer } from "effect"
 import type { EventStore, StoreFailure } from "../store/EventStore"
+import { UsageError } from "../store/select"
 import { InvalidFile } from "../io/yamlFile"
 import { EXIT } from "./command"
 
 export const errorExit = (e: unknown): { code: number; message: string } => {
   const tag = (e as { _tag?: string })?._tag
   const message = e instanceof Error ? e.message : String(e)
+  if (e instanceof UsageError) return { code: EXIT.usage, message }
   switch (tag) {
     case "MissingParameters":
       return { code: EXIT.missingParameters, message }
@@ -19,6 +21,7 @@ export const errorExit = (e: unknown): { code: number; message: string } => {
     case "InvalidImport":
       return { code: EXIT.invalidInput, message }
     case "StoreFailure":
+    case "StoreNotFound":
     case "CorruptEvent":
     case "WrongExpectedRevision":
     case "DuplicateEventId":
@@ -42,7 +45,26 @@ export const runCli = async <A, E>(
     return code
   }
   process.stderr.write(`geldstroom: unexpected failure:\n${Cause.pretty(exit.cause)}\n`)
-  return 70
+  return EXIT.unexpected
+}
+
+/**
+ * A failure thrown out of a command rather than failed in its Effect program (that is `runCli`):
+ * a wrong command line exits 2 with `who` ("geldstroom run") before the message; a tagged error
+ * as `errorExit` says, `context` before its message; anything else is a bug (70, with its stack).
+ */
+export const thrownExit = (e: unknown, who: string, context = ""): number => {
+  if (e instanceof UsageError || (e as { code?: string })?.code?.startsWith("ERR_PARSE_ARGS")) {
+    process.stderr.write(`${who}: ${(e as Error).message}\n`)
+    return EXIT.usage
+  }
+  if (typeof (e as { _tag?: unknown })?._tag === "string") {
+    const { code, message } = errorExit(e)
+    process.stderr.write(`geldstroom: ${context}${message}\n`)
+    return code
+  }
+  process.stderr.write(`geldstroom: unexpected failure:\n${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`)
+  return EXIT.unexpected
 }
 
 export const withStore = <A, E>(

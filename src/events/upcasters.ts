@@ -4,21 +4,27 @@
  * under the current rules. One function per (type, from-version).
  */
 import { Result } from "effect"
-import { catalogue, type EventType } from "./catalogue"
+import type { z } from "zod"
+import { catalogue, type EventType, PlacementStartedV1 } from "./catalogue"
 
 type Upcaster = (data: Record<string, unknown>) => Record<string, unknown>
 
+/** Data as written under a version's schema; unchecked, so every field may be missing or wrong. */
+type AsWritten<S extends z.ZodType> = Partial<z.input<S>> & Record<string, unknown>
+
+/**
+ * placement-started v1 (`PlacementStartedV1`) carried the price in whole cents (`hourlyRateCents`);
+ * v2 has a decimal string. A value v1 would not have accepted is passed on unchanged, for the
+ * current schema to refuse with the field named.
+ */
+const placementStartedV1ToV2 = ({ hourlyRateCents, ...rest }: AsWritten<typeof PlacementStartedV1>): Record<string, unknown> => {
+  const cents = PlacementStartedV1.shape.hourlyRateCents.safeParse(hourlyRateCents)
+  const hourlyPrice = cents.success ? `${Math.floor(cents.data / 100)}.${String(cents.data % 100).padStart(2, "0")}` : hourlyRateCents
+  return { ...rest, hourlyPrice }
+}
+
 const upcasters: Partial<Record<EventType, Record<number, Upcaster>>> = {
-  /** placement-started v1 carried the price in whole cents (`hourlyRateCents`); v2 has a decimal string. */
-  "placement-started": {
-    1: ({ hourlyRateCents, ...rest }) => {
-      const cents = typeof hourlyRateCents === "number" && Number.isInteger(hourlyRateCents) ? hourlyRateCents : NaN
-      const hourlyPrice = Number.isNaN(cents)
-        ? hourlyRateCents
-        : `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, "0")}`
-      return { ...rest, hourlyPrice }
-    }
-  }
+  "placement-started": { 1: placementStartedV1ToV2 }
 }
 
 export const upcast = (

@@ -6,11 +6,11 @@
 import { readFileSync } from "node:fs"
 import { basename, extname } from "node:path"
 import { Data, Result } from "effect"
-import { decodeEvent, type EventEnvelope } from "../events/envelope"
 import { parseCsv } from "./csv"
-import { ALL_COLUMNS, COLUMN_TYPES } from "./importColumns"
+import { ALL_COLUMNS } from "./importColumns"
 import { type ConvertedRow, type ImportProblem, type RowInput, type RowOptions, rowToEvent } from "./importRow"
-import { privacyProblem, PSEUDONYMISE_ADVICE, PSEUDONYMISE_HINT } from "./privacy"
+import { envelopeEvent, isJsonLine, type JsonLine, readJsonLine } from "./jsonLine"
+import { PSEUDONYMISE_ADVICE, PSEUDONYMISE_HINT } from "./privacy"
 
 /** A file that cannot be imported; carries every problem found. */
 export class InvalidImport extends Data.TaggedError("InvalidImport")<{
@@ -76,64 +76,16 @@ const csvRows = (text: string, problems: Array<ImportProblem>): Array<RowInput> 
   })
 }
 
-/** A JSON value as the text of a cell: lists joined with `|`, nested objects flattened to dotted columns. */
-const flatten = (obj: Record<string, unknown>, prefix = "", into = new Map<string, string>()): Map<string, string> => {
-  for (const [k, v] of Object.entries(obj)) {
-    const key = prefix ? `${prefix}.${k}` : k
-    if (v === null || v === undefined || v === "") continue
-    if (Array.isArray(v)) into.set(key, v.map(String).join("|"))
-    else if (typeof v === "object") flatten(v as Record<string, unknown>, key, into)
-    else into.set(key, String(v).trim())
-  }
-  return into
-}
-
-/** A JSON-lines import row (`{"kind": ..., "validTime": ..., ...}`) as the cells of a row. */
-export const rowFromJson = (line: number, obj: Record<string, unknown>): RowInput => ({ line, cells: flatten(obj) })
-
-type JsonLine = { readonly kind: "row"; readonly row: RowInput } | { readonly kind: "envelope"; readonly line: number; readonly raw: unknown }
-
+/** The JSON lines of a file (./jsonLine.ts decides what each is); problems for lines that are neither. */
 const jsonLines = (text: string, problems: Array<ImportProblem>): Array<JsonLine> => {
   const out: Array<JsonLine> = []
   text.split(/\r?\n/).forEach((content, i) => {
-    const line = i + 1
-    if (content.trim() === "" || content.trimStart().startsWith("#")) return
-    let raw: unknown
-    try {
-      raw = JSON.parse(content)
-    } catch (e) {
-      problems.push({ line, column: undefined, message: `not JSON: ${(e as Error).message}` })
-      return
-    }
-    const obj = raw !== null && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>) : undefined
-    if (obj !== undefined && typeof obj.type === "string" && "data" in obj) out.push({ kind: "envelope", line, raw })
-    else if (obj !== undefined && "kind" in obj) out.push({ kind: "row", row: rowFromJson(line, obj) })
-    else problems.push({ line, column: undefined, message: "neither an event envelope (eventId, type, data, ...) nor an import row (kind, validTime, ...)" })
+    const read = readJsonLine(i + 1, content)
+    if (read === undefined) return
+    if (isJsonLine(read)) out.push(read)
+    else problems.push(read)
   })
   return out
-}
-
-/** An envelope line: decoded by the catalogue, its ids and texts checked by the privacy guard. */
-const envelopeRow = (line: number, raw: unknown, problems: Array<ImportProblem>): ConvertedRow | undefined => {
-  const data = (raw as { data?: unknown }).data
-  let refused = false
-  if (data !== null && typeof data === "object")
-    for (const [column, value] of flatten(data as Record<string, unknown>)) {
-      const type = COLUMN_TYPES[column]
-      const why = type === "id" || type === "text" ? privacyProblem(type, value) : undefined
-      if (why !== undefined) {
-        refused = true
-        problems.push({ line, column: `data.${column}`, message: why })
-      }
-    }
-  if (refused) return undefined
-  const decoded = decodeEvent(raw)
-  if (Result.isFailure(decoded)) {
-    problems.push(...decoded.failure.issues.map((i) => ({ line, column: i.path || undefined, message: i.message })))
-    return undefined
-  }
-  const e: EventEnvelope = decoded.success
-  return { line, event: e, identity: `envelope|${e.eventId}` }
 }
 
 /** Convert the text of an import file. Fails with every problem in the file. */
@@ -149,16 +101,13 @@ export const readImportText = (
   const events: Array<ConvertedRow> = []
   const seen = new Map<string, number>()
   for (const l of lines) {
-    const converted =
-      l.kind === "envelope"
-        ? envelopeRow(l.line, l.raw, problems)
-        : Result.match(rowToEvent(l.row, rowOptions), {
-            onSuccess: (r) => r,
-            onFailure: (ps) => {
-              problems.push(...ps)
-              return undefined
-            }
-          })
+    const converted = Result.match(l.kind === "envelope" ? envelopeEvent(l.line, l.raw) : rowToEvent(l.row, rowOptions), {
+      onSuccess: (r): ConvertedRow | undefined => r,
+      onFailure: (ps) => {
+        problems.push(...ps)
+        return undefined
+      }
+    })
     if (converted === undefined) continue
     const first = seen.get(converted.event.eventId)
     if (first !== undefined) {

@@ -2,9 +2,12 @@
  * The output contract of `geldstroom run <scenario> --json` (docs/output-contracts.md).
  * Money is a string with two decimals; every child-month's streams sum to its cost.
  */
-import { centsToString, ZERO } from "../domain/money"
+import { centsToString, type Dec, ZERO } from "../domain/money"
+import { occupancyFlags } from "../domain/rules/groupMonth"
 import { RULES_VERSION } from "../domain/rules/version"
-import type { ChildMonth, GroupMonth } from "../domain/ledger/types"
+import type { BudgetUse, ChildMonth, GroupMonth } from "../domain/ledger/types"
+import type { Policy } from "../domain/policy/types"
+import type { LoadedScenario } from "../scenario/load"
 import type { RunResult } from "../scenario/run"
 
 export interface RunDocument {
@@ -59,28 +62,72 @@ export interface OccupancyFigures {
   readonly averageChildrenPerGroup: string
 }
 
-const money = (cents: bigint) => centsToString(cents)
+export const money = (cents: bigint) => centsToString(cents)
 
-/** Occupancy summed over group-months: place-days and headcount (children × opening days). */
-const occupancyOf = (months: ReadonlyArray<GroupMonth>): OccupancyFigures => {
-  let occupied = ZERO
-  let capacity = ZERO
-  let childDays = ZERO
-  let openingDays = 0
-  for (const g of months) {
-    occupied = occupied.plus(g.occupancy.occupiedPlaceDays)
-    capacity = capacity.plus(g.occupancy.capacityPlaceDays)
-    childDays = childDays.plus(g.occupancy.averageChildren.times(g.occupancy.openingDays))
-    openingDays += g.occupancy.openingDays
+/** Occupancy summed exactly over group-months, fed one at a time: place-days and headcount (children × opening days). */
+export class OccupancySum {
+  private occupied = ZERO
+  private capacity = ZERO
+  private childDays = ZERO
+  private openingDays = 0
+  /** The groups summed, and whether any of their months counted awarded places (a kindplek policy's flags apply). */
+  readonly groups = new Set<string>()
+  awarded = false
+
+  add(g: GroupMonth): this {
+    this.occupied = this.occupied.plus(g.occupancy.occupiedPlaceDays)
+    this.capacity = this.capacity.plus(g.occupancy.capacityPlaceDays)
+    this.childDays = this.childDays.plus(g.occupancy.averageChildren.times(g.occupancy.openingDays))
+    this.openingDays += g.occupancy.openingDays
+    this.groups.add(g.groupId)
+    if (g.occupancy.basis === "awarded-places") this.awarded = true
+    return this
   }
-  return {
-    rate: capacity.isZero() ? "0.0000" : occupied.dividedBy(capacity).toFixed(4),
-    occupiedPlaceDays: occupied.toFixed(2),
-    capacityPlaceDays: capacity.toFixed(2),
-    averageChildrenPerGroup: openingDays === 0 ? "0.00" : childDays.dividedBy(openingDays).toFixed(2)
+
+  get rate(): Dec {
+    return this.capacity.isZero() ? ZERO : this.occupied.dividedBy(this.capacity)
+  }
+
+  get averageChildren(): Dec {
+    return this.openingDays === 0 ? ZERO : this.childDays.dividedBy(this.openingDays)
+  }
+
+  figures(): OccupancyFigures {
+    return {
+      rate: this.rate.toFixed(4),
+      occupiedPlaceDays: this.occupied.toFixed(2),
+      capacityPlaceDays: this.capacity.toFixed(2),
+      averageChildrenPerGroup: this.averageChildren.toFixed(2)
+    }
   }
 }
-const streamsOf = (order: ReadonlyArray<string>, m: ReadonlyMap<string, bigint>): Record<string, string> =>
+
+/**
+ * Occupancy per location and in total, fed one group-month at a time; a location is flagged like a
+ * group, by the same rule (`occupancyFlags`, seed 004 §III, §X).
+ */
+export class OccupancyByLocation {
+  private readonly total = new OccupancySum()
+  private readonly locations = new Map<string, OccupancySum>()
+
+  add(g: GroupMonth): void {
+    this.total.add(g)
+    let l = this.locations.get(g.locationId)
+    if (l === undefined) this.locations.set(g.locationId, (l = new OccupancySum()))
+    l.add(g)
+  }
+
+  doc(policy: Policy): RunDocument["occupancy"] {
+    return {
+      total: this.total.figures(),
+      locations: [...this.locations.entries()]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([id, o]) => ({ id, groups: o.groups.size, ...o.figures(), flags: o.awarded ? occupancyFlags(policy.kindplek, o.rate, o.averageChildren) : [] }))
+    }
+  }
+}
+
+export const streamsOf = (order: ReadonlyArray<string>, m: ReadonlyMap<string, bigint>): Record<string, string> =>
   Object.fromEntries(order.filter((s) => m.has(s)).map((s) => [s, money(m.get(s)!)]))
 
 export const totalsOf = (order: ReadonlyArray<string>, children: ReadonlyArray<ChildMonth>) => {
@@ -115,9 +162,12 @@ const groupBy = <T>(items: ReadonlyArray<T>, key: (item: T) => string): Map<stri
   return out
 }
 
-const groupDoc = (months: ReadonlyArray<GroupMonth>) => {
+/** A group's part of the document: its month lines and its occupancy over the period. */
+export const groupDoc = (months: ReadonlyArray<GroupMonth>): RunDocument["groups"][number] => {
   const first = months[0]!
-  const { rate, occupiedPlaceDays, capacityPlaceDays } = occupancyOf(months)
+  const sum = new OccupancySum()
+  for (const g of months) sum.add(g)
+  const { rate, occupiedPlaceDays, capacityPlaceDays } = sum.figures()
   return {
     id: first.groupId,
     provider: first.providerId,
@@ -143,25 +193,26 @@ const groupDoc = (months: ReadonlyArray<GroupMonth>) => {
   }
 }
 
-/** Per location and in total; a location is flagged like a group (policy floor; average children, seed 004 §III). */
-const occupancyDoc = (r: RunResult): RunDocument["occupancy"] => {
-  const byLocation = groupBy(r.ledger.groups, (g) => g.locationId)
-  const k = r.scenario.policy.kindplek
-  return {
-    total: occupancyOf(r.ledger.groups),
-    locations: [...byLocation.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([id, months]) => {
-        const o = occupancyOf(months)
-        const flags: Array<string> = []
-        if (k && months.some((m) => m.occupancy.basis === "awarded-places")) {
-          if (k.occupancyFloor.value.greaterThan(o.rate)) flags.push(`occupancy ${(Number(o.rate) * 100).toFixed(1)} % below ${k.occupancyFloor.value.times(100).toString()} %`)
-          if (k.minAverageChildren.value.greaterThan(o.averageChildrenPerGroup)) flags.push(`average ${o.averageChildrenPerGroup} children a group, below ${k.minAverageChildren.value.toString()}`)
-        }
-        return { id, groups: new Set(months.map((m) => m.groupId)).size, ...o, flags }
-      })
-  }
-}
+/** A budget line against what its streams used (seed 004 §XI). */
+export const budgetDoc = (b: BudgetUse): RunDocument["budgets"][number] => ({
+  id: b.budgetLineId,
+  label: b.label,
+  year: b.year,
+  streams: b.streams,
+  budget: b.budget.toFixed(2),
+  used: money(b.usedCents),
+  headroom: b.headroom.toFixed(2),
+  overrun: b.overrun
+})
+
+/** Which scenario the document is of. */
+export const scenarioDoc = (scenario: LoadedScenario): RunDocument["scenario"] => ({
+  name: scenario.spec.name,
+  file: scenario.file,
+  policy: scenario.policy.id,
+  period: scenario.spec.period,
+  asOf: scenario.spec.asOf ?? null
+})
 
 export const runDocument = (r: RunResult): RunDocument => {
   const { ledger, scenario } = r
@@ -171,14 +222,10 @@ export const runDocument = (r: RunResult): RunDocument => {
   const byGroup = groupBy(ledger.groups, (g) => g.groupId)
   let hours = ZERO
   for (const c of ledger.children) hours = hours.plus(c.hours)
+  const occupancy = new OccupancyByLocation()
+  for (const g of ledger.groups) occupancy.add(g)
   return {
-    scenario: {
-      name: scenario.spec.name,
-      file: scenario.file,
-      policy: scenario.policy.id,
-      period: scenario.spec.period,
-      asOf: scenario.spec.asOf ?? null
-    },
+    scenario: scenarioDoc(scenario),
     fingerprint: r.fingerprint,
     rulesVersion: RULES_VERSION,
     months: ledger.months,
@@ -195,17 +242,8 @@ export const runDocument = (r: RunResult): RunDocument => {
       months: months.map((c) => ({ month: c.month, hours: c.hours.toFixed(2), cost: money(c.costCents), streams: streamsOf(ledger.streamOrder, c.streamCents), groups: c.groups }))
     })),
     groups: [...byGroup.values()].map(groupDoc),
-    occupancy: occupancyDoc(r),
-    budgets: ledger.budgets.map((b) => ({
-      id: b.budgetLineId,
-      label: b.label,
-      year: b.year,
-      streams: b.streams,
-      budget: b.budget.toFixed(2),
-      used: money(b.usedCents),
-      headroom: b.headroom.toFixed(2),
-      overrun: b.overrun
-    })),
+    occupancy: occupancy.doc(scenario.policy),
+    budgets: ledger.budgets.map(budgetDoc),
     violations: r.violations.map((v) => ({ ...v, month: v.month ?? null })),
     assumptions: ledger.assumptions,
     checks: { events: r.eventCount, invariants: r.determinismChecked ? [1, 2, 3, 4, 5, 6, 7, 8] : [1, 2, 3, 4, 5, 6, 7], determinismCheckedAtRunTime: r.determinismChecked }

@@ -8,7 +8,7 @@ export const euro = (s: string) => {
   return `${s.startsWith("-") ? "-" : ""}€${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${frac ?? "00"}`
 }
 
-export const runText = (d: RunDocument): string => {
+export const runText = (d: Omit<RunDocument, "children">): string => {
   const out: Array<string> = []
   out.push(`${d.scenario.name}`)
   out.push(`policy ${d.scenario.policy} · ${d.months[0]} to ${d.months[d.months.length - 1]}${d.scenario.asOf ? ` · as known on ${d.scenario.asOf}` : ""}`)

@@ -4,12 +4,13 @@
  * (EUROMOD, ../shared/ANCHORS.md): unknown streams, Jeugdwet money on the
  * regular layer, a payer kind on a layer it cannot pay.
  */
-import { dirname, resolve } from "node:path"
+import { resolve } from "node:path"
 import { Dec } from "../domain/money"
 import { type Layer, LAYERS, type Policy, type PayerRule, type Sourced, type StreamDefinition } from "../domain/policy/types"
-import { InvalidFile, type FileProblem, lineOf, readYamlFile, zodProblems } from "../io/yamlFile"
+import { type ExtendsRules, readExtendsChain } from "../io/extendsChain"
+import { InvalidFile, lineOf, zodProblems } from "../io/yamlFile"
 import { loadStreamCatalogue } from "../parameters/load"
-import { type PolicyFile, PolicySchema } from "./schema"
+import { type PolicyFile, POLICY_DEFAULTS, PolicySchema } from "./schema"
 
 /** Where each payer kind may pay (DOMAIN.md "How the money flows"; invariants 2-4). */
 const ALLOWED_LAYERS: Record<PayerRule["kind"], ReadonlyArray<Layer>> = {
@@ -23,35 +24,8 @@ const ALLOWED_LAYERS: Record<PayerRule["kind"], ReadonlyArray<Layer>> = {
 
 const dec = (s: { value: string; source: string; assumption: boolean }): Sourced<Dec> => ({ ...s, value: new Dec(s.value) })
 
-const deepMerge = (base: unknown, over: unknown): unknown => {
-  if (Array.isArray(over) || typeof over !== "object" || over === null) return over
-  if (typeof base !== "object" || base === null || Array.isArray(base)) return over
-  const out: Record<string, unknown> = { ...(base as Record<string, unknown>) }
-  for (const [k, v] of Object.entries(over)) out[k] = k in out ? deepMerge(out[k], v) : v
-  return out
-}
-
-/** Read a policy file's raw value, following `extends:` (the file it extends is merged under it). */
-const readRaw = (file: string, seen: ReadonlyArray<string>, problems: Array<FileProblem>): { raw: unknown; parsed: ReturnType<typeof readYamlFile> } => {
-  const parsed = readYamlFile(file)
-  if (parsed instanceof InvalidFile) {
-    problems.push(...parsed.problems)
-    return { raw: undefined, parsed }
-  }
-  const raw = parsed.value as Record<string, unknown> | null
-  if (raw && typeof raw.extends === "string") {
-    const baseFile = resolve(dirname(file), raw.extends)
-    if (seen.includes(baseFile)) {
-      problems.push({ file, line: lineOf(parsed, ["extends"]), path: "extends", message: `extends itself through ${baseFile}` })
-      return { raw, parsed }
-    }
-    const base = readRaw(baseFile, [...seen, baseFile], problems)
-    const { extends: _e, ...rest } = raw
-    const { id: _id, name: _n, description: _d, source: _s, ...baseRest } = (base.raw ?? {}) as Record<string, unknown>
-    return { raw: deepMerge(baseRest, rest), parsed }
-  }
-  return { raw, parsed }
-}
+/** `extends:` (src/io/extendsChain.ts): a policy's identity is its own, never inherited. */
+export const POLICY_EXTENDS: ExtendsRules = { own: ["id", "name", "description", "source"] }
 
 export const toPolicy = (p: PolicyFile, catalogue: ReadonlyArray<StreamDefinition>): Policy => ({
   id: p.id,
@@ -144,9 +118,11 @@ export const policyConflicts = (p: Policy): Array<{ path: Array<string | number>
 }
 
 export const loadPolicy = (file: string, catalogue?: ReadonlyArray<StreamDefinition>): Policy | InvalidFile => {
-  const problems: Array<FileProblem> = []
-  const { raw, parsed } = readRaw(resolve(file), [resolve(file)], problems)
+  const { raw, parsed, problems } = readExtendsChain(resolve(file), POLICY_EXTENDS)
   if (parsed instanceof InvalidFile || problems.length > 0) return new InvalidFile({ file, problems })
+  // The defaults a policy may leave out (src/parameters/defaults/policy.yaml), checked before they fill it.
+  const defaults = POLICY_DEFAULTS.load()
+  if (defaults instanceof InvalidFile) return defaults
   const result = PolicySchema.safeParse(raw)
   if (!result.success) return new InvalidFile({ file, problems: zodProblems(parsed, result.error) })
   const streams = catalogue ?? loadStreamCatalogue()

@@ -5,9 +5,19 @@
  */
 import { z } from "zod"
 import { GroupDesign, IndicationKind } from "../events/fields"
+import { defaultsFile, POLICY_DEFAULTS_FILE } from "../parameters/defaults"
 import { StreamDefinitionSchema } from "../parameters/load"
 
 const DecimalText = z.union([z.string().regex(/^\d+(\.\d+)?$/), z.number().nonnegative()]).transform(String)
+
+/** The policy's defaults, dated and sourced (src/parameters/defaults/policy.yaml). */
+export const POLICY_DEFAULTS = defaultsFile(POLICY_DEFAULTS_FILE, { contractWeeksPerYear: DecimalText })
+
+/** A default from the data file as a policy number: its value with its source and assumption flag. */
+const sourcedDefault = (key: keyof ReturnType<typeof POLICY_DEFAULTS.get>) => () => {
+  const d = POLICY_DEFAULTS.get()[key]
+  return { value: d.value, source: d.source, assumption: d.assumption }
+}
 
 /**
  * A number with its source: `{ value, source, assumption }`. `assumption` defaults to true:
@@ -65,11 +75,8 @@ export const PolicySchema = z.strictObject({
   source: z.string().min(3),
   extends: z.string().optional(),
   regularRate: z.enum(["placement-price", "maximum-uurprijs"]).default("placement-price"),
-  contractWeeksPerYear: SourcedDecimal.default({
-    value: "52",
-    source: "full-year contract: hours per month = hours per week × 52 / 12 (common kindercentrum contract)",
-    assumption: true
-  }),
+  // Default: a full-year contract (src/parameters/defaults/policy.yaml), an assumption.
+  contractWeeksPerYear: SourcedDecimal.default(sourcedDefault("contractWeeksPerYear")),
   streams: z.array(StreamDefinitionSchema).default([]),
   layers: z.strictObject({ regular: LayerSchema, plus: LayerSchema, jeugdhulp: LayerSchema }),
   smi: z

@@ -17,7 +17,6 @@
  *   const report = c.settle()
  */
 import type { RecordedEvent } from "../events"
-import type { Dec } from "../domain/money"
 import { AllocationsByCapacity, hasGroupMonth, overFull } from "../domain/rules/allocations"
 import { allocateGroupMonth, type Occupied } from "../domain/rules/kindplek"
 import type { Violation } from "../domain/ledger/types"
@@ -26,6 +25,7 @@ import type { ChildState } from "../domain/timeline/state"
 import type { ChildContribution } from "./contribution"
 import { changedMonths, groupsIn } from "./monthView"
 import { childIdDigest, foldChild, type LedgerRun, occupancyFrom, occupancyOf } from "./ledgerRun"
+import type { GroupMonthTotals } from "./ledgerState"
 
 export interface ChangedSubject {
   readonly kind: "child" | "group" | "budget"
@@ -59,15 +59,31 @@ const groupsOf = (c: ChildContribution | undefined, into: Touched) => {
   for (const m of c.months) for (const g of m.groups) touch(into, g.groupId, m.monthIndex)
 }
 
-/** The occupancy of some groups as it was (copied now), of the others as it is. */
-const snapshotOccupancy = (run: LedgerRun, groupIds: Iterable<string>): Occupied => {
-  const saved = new Map<string, ReadonlyArray<{ readonly placeDays: Dec; readonly openingDays: number } | undefined>>()
+/** Some groups' month totals as they were before the swap (copied), by group. */
+type Saved = ReadonlyMap<string, ReadonlyArray<GroupMonthTotals | undefined>>
+
+const snapshot = (run: LedgerRun, groupIds: Iterable<string>): Saved => {
+  const saved = new Map<string, ReadonlyArray<GroupMonthTotals | undefined>>()
   for (const id of groupIds) saved.set(id, (run.state.groups.get(id)?.months ?? []).map((t) => (t === undefined ? undefined : { ...t })))
-  return occupancyFrom(run.setup, (groupId, i) => {
+  return saved
+}
+
+/** The occupancy of the saved groups as it was, of the others as it is. */
+const occupancyBefore = (run: LedgerRun, saved: Saved): Occupied =>
+  occupancyFrom(run.setup, (groupId, i) => {
     const rows = saved.get(groupId)
     return rows === undefined ? run.state.groups.get(groupId)?.months[i] : rows[i]
   })
-}
+
+/**
+ * Whether a group-month's totals are what they were. A group-month line is made from the group, the
+ * month and these totals alone (`LedgerRun.settle`: occupancy, headcount, children's claimed and paid
+ * kindplek), so for an unchanged group its line and its violations stand when they are.
+ */
+const sameTotals = (a: GroupMonthTotals | undefined, b: GroupMonthTotals | undefined): boolean =>
+  a === undefined || b === undefined
+    ? a === b
+    : a.openingDays === b.openingDays && a.placeDays.equals(b.placeDays) && a.claimed.equals(b.claimed) && a.paid.equals(b.paid)
 
 /** An affected child: its states before and after, and the months to recompute (undefined: all). */
 interface Affected {
@@ -103,6 +119,8 @@ export class CatchUp {
   private readonly events: number
   private recomputed = 0
   private before: Occupied | undefined
+  /** The touched groups' totals as they were before the swap. */
+  private saved: Saved = new Map()
 
   constructor(
     private readonly run: LedgerRun,
@@ -191,7 +209,8 @@ export class CatchUp {
       groupsOf(c, touched)
     }
     // 4. Swap them, keeping the touched groups' occupancy from before.
-    this.before = snapshotOccupancy(run, touched.keys())
+    this.saved = snapshot(run, touched.keys())
+    this.before = occupancyBefore(run, this.saved)
     for (const [id, c] of old) run.state.apply(c, -1, childIdDigest(id))
     for (const [id, c] of fresh) run.state.apply(c, 1, childIdDigest(id))
     this.recomputed = affected.size
@@ -270,11 +289,28 @@ export class CatchUp {
     this.recomputed += events.size
   }
 
-  /** Make the touched group-months' lines again (every month of a changed group). */
+  /**
+   * Make the touched group-months' lines again: every month of a changed group; of another group the
+   * touched months whose totals moved (a child taken out and put back with the same place-days and
+   * kindplek, as when only its KOT changed, leaves the line as it was).
+   */
   settle(): CatchUpReport {
     const months = new Map<string, ReadonlySet<number>>()
-    for (const [groupId, ms] of this.touched) if (!ms.has(ALL_MONTHS)) months.set(groupId, ms)
-    this.run.settle([...this.touched.keys()].sort(), months)
+    const remade: Array<string> = []
+    for (const [groupId, ms] of this.touched) {
+      if (ms.has(ALL_MONTHS)) {
+        remade.push(groupId)
+        continue
+      }
+      const before = this.saved.get(groupId)
+      const now = this.run.state.groups.get(groupId)?.months
+      // A group first touched after the snapshot has no totals from before: its touched months are made again.
+      const moved = before === undefined ? ms : new Set([...ms].filter((i) => !sameTotals(before[i], now?.[i])))
+      if (moved.size === 0) continue
+      remade.push(groupId)
+      months.set(groupId, moved)
+    }
+    this.run.settle(remade.sort(), months)
     return { events: this.events, children: this.recomputed, touchedGroups: new Set(this.touched.keys()) }
   }
 }

@@ -11,7 +11,9 @@ import type { CompareDocument } from "../compare/document"
 import type { MissingParameters } from "../domain/rules/compute"
 import type { LoadedScenario } from "../scenario/load"
 import type { ReadError } from "../store/EventStore"
+import type { StoreNotFound } from "../store/select"
 import { type CatchUpResult, openProjection, type Projection, type ProjectionSpec } from "./projection"
+import { type RunTotalsDocument, runTotalsDocument } from "./runTotals"
 import { compareProjections, embeddedStoreOf, projectionSpecOf, storeFile } from "./scenario"
 
 export interface ScenarioToCompare {
@@ -46,25 +48,38 @@ export const projectedScenarios = (items: ReadonlyArray<ScenarioToCompare>, stor
   return out
 }
 
+/** A scenario's projection, up to date in its store (built and kept the first time), and how it was brought there. */
+const upToDate = ({ id, store: path, spec }: ProjectedScenario): Effect.Effect<{ readonly projection: Projection; readonly used: ProjectionUse }, ReadError | MissingParameters | StoreNotFound> =>
+  Effect.scoped(
+    Effect.gen(function* () {
+      const store = yield* storeFile(path)
+      const started = performance.now()
+      const opened = yield* openProjection(store, spec)
+      return { projection: opened.projection, used: { id, store: path, built: opened.built, caughtUp: opened.caughtUp, ms: performance.now() - started } }
+    })
+  )
+
 /** Compare scenarios from their projections, each brought up to date in its store. */
 export const compareFromProjections = (
   items: ReadonlyArray<ProjectedScenario>,
   baseline = 0
-): Effect.Effect<{ readonly document: CompareDocument; readonly used: ReadonlyArray<ProjectionUse> }, ReadError | MissingParameters> =>
-  Effect.scoped(
-    Effect.gen(function* () {
-      const projections: Array<{ id: string; scenario: LoadedScenario; projection: Projection }> = []
-      const used: Array<ProjectionUse> = []
-      for (const { id, scenario, store: path, spec } of items) {
-        const store = yield* storeFile(path)
-        const started = performance.now()
-        const opened = yield* openProjection(store, spec)
-        used.push({ id, store: path, built: opened.built, caughtUp: opened.caughtUp, ms: performance.now() - started })
-        projections.push({ id, scenario, projection: opened.projection })
-      }
-      return { document: compareProjections(projections, baseline), used }
-    })
-  )
+): Effect.Effect<{ readonly document: CompareDocument; readonly used: ReadonlyArray<ProjectionUse> }, ReadError | MissingParameters | StoreNotFound> =>
+  Effect.gen(function* () {
+    const projections: Array<{ id: string; scenario: LoadedScenario; projection: Projection }> = []
+    const used: Array<ProjectionUse> = []
+    for (const item of items) {
+      const p = yield* upToDate(item)
+      used.push(p.used)
+      projections.push({ id: item.id, scenario: item.scenario, projection: p.projection })
+    }
+    return { document: compareProjections(projections, baseline), used }
+  })
+
+/** `run --totals`: the scenario's run document without child-months, from its projection brought up to date. */
+export const runTotalsFromProjection = (
+  item: ProjectedScenario
+): Effect.Effect<{ readonly document: RunTotalsDocument; readonly used: ProjectionUse }, ReadError | MissingParameters | StoreNotFound> =>
+  Effect.map(upToDate(item), ({ projection, used }) => ({ document: runTotalsDocument(item.scenario, projection), used }))
 
 /** One line on a projection's use: what the user waited for and why. */
 export const projectionUseText = (u: ProjectionUse): string =>

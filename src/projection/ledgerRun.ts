@@ -16,6 +16,7 @@
  */
 import { createHash } from "node:crypto"
 import type { EventEnvelope } from "../events"
+import type { GroupMonth } from "../domain/ledger/types"
 import { yearOf } from "../domain/calendar"
 import { checkGroupMonth, checkGroupYear, violationList } from "../domain/invariants/check"
 import { type Dec, ZERO } from "../domain/money"
@@ -238,25 +239,17 @@ export class LedgerRun {
   settle(groupIds: Iterable<string> = this.allGroupIds(), months?: ReadonlyMap<string, ReadonlySet<number>>): void {
     const tally = occupancyOf(this.state)
     const infos = this.groupInfos()
-    const { policy, subsidised } = this.setup
     for (const groupId of groupIds) {
       const g = infos.get(groupId)
-      const totals = this.state.groups.get(groupId)
       const only = months?.get(groupId)
       const { violations, push } = violationList()
       // Violations of the months not made again stand; the yearly check is made again below.
       const kept = only === undefined ? [] : (this.state.groupViolations.get(groupId) ?? []).filter((v) => v.month !== undefined && !only.has(this.setup.monthIndex.get(v.month)!))
-      this.setup.months.forEach((month, i) => {
+      this.setup.months.forEach((_, i) => {
         if (only !== undefined && !only.has(i)) return
-        if (g === undefined || !hasGroupMonth(g, month, subsidised)) {
-          this.state.setLine(groupId, i, undefined)
-          return
-        }
-        const a = allocateGroupMonth(g, month, tally, subsidised, false)
-        const t = totals?.months[i]
-        const line = groupMonthLine(policy, a, vacancyOf(a), t?.claimed ?? ZERO, t?.paid ?? ZERO, false)
-        this.state.setLine(groupId, i, lineValues(line))
-        checkGroupMonth(line, push)
+        const line = this.groupMonthLine(g, groupId, i, tally)
+        this.state.setLine(groupId, i, line && lineValues(line))
+        if (line !== undefined) checkGroupMonth(line, push)
       })
       // 5. The subsidy of each year at most what was awarded, over all the year's lines.
       const perYear = new Map<number, Dec>()
@@ -270,6 +263,19 @@ export class LedgerRun {
       if (all.length > 0) this.state.groupViolations.set(groupId, all)
       else this.state.groupViolations.delete(groupId)
     }
+  }
+
+  /**
+   * A group-month's line as the state's totals make it (untraced), or undefined where the group has
+   * none: `settle` keeps its figures, a run's document shows it whole.
+   */
+  groupMonthLine(g: GroupInfo | undefined, groupId: string, monthIndex: number, tally: Occupied = occupancyOf(this.state)): GroupMonth | undefined {
+    const { policy, subsidised } = this.setup
+    const month = this.setup.months[monthIndex]!
+    if (g === undefined || !hasGroupMonth(g, month, subsidised)) return undefined
+    const a = allocateGroupMonth(g, month, tally, subsidised, false)
+    const t = this.state.groups.get(groupId)?.months[monthIndex]
+    return groupMonthLine(policy, a, vacancyOf(a), t?.claimed ?? ZERO, t?.paid ?? ZERO, false)
   }
 
   /** Every group the run knows: with events, or with children placed in it. */

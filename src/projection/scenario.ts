@@ -7,7 +7,7 @@ import { basename } from "node:path"
 import { Data, Effect, Scope } from "effect"
 import { type CompareDocument, compareMetrics } from "../compare/document"
 import { defaultStorePath, openDatabase } from "../store/sqlite/open"
-import { isEventStoreDb } from "../store/select"
+import { isEventStoreDb, missingStore, type StoreNotFound } from "../store/select"
 import { StoreFailure } from "../store/EventStore"
 import { asOfInstant, type LoadedScenario } from "../scenario/load"
 import { budgetEvents, storeSourceOf } from "../scenario/eventSource"
@@ -54,15 +54,18 @@ export const projectionSpecOf = (s: LoadedScenario, name: string = projectionNam
   }
 }
 
-/** The store at `path`, open for the scope. */
-export const storeFile = (path: string): Effect.Effect<StoreHandle, StoreFailure, Scope.Scope> =>
-  Effect.map(
+/** The store at `path`, open for the scope; refused when it is not there (opening would create it empty). */
+export const storeFile = (path: string): Effect.Effect<StoreHandle, StoreFailure | StoreNotFound, Scope.Scope> => {
+  const missing = missingStore(path)
+  if (missing !== undefined) return Effect.fail(missing)
+  return Effect.map(
     Effect.acquireRelease(
       Effect.try({ try: () => openDatabase(path), catch: (cause) => new StoreFailure({ store: `sqlite:${path}`, operation: "open", cause }) }),
       (db) => Effect.sync(() => db.close())
     ),
     (db) => ({ db, name: `sqlite:${path}` })
   )
+}
 
 /** Compare scenarios from their projections (each up to date), `baseline` as in `compareRuns`. */
 export const compareProjections = (

@@ -11,16 +11,17 @@
 import { createReadStream } from "node:fs"
 import { createInterface } from "node:readline"
 import { Data, Effect, Result, Stream } from "effect"
-import { buildEvent, decodeEvent, type EventEnvelope, type FieldIssue, noonOf } from "../events"
+import { buildEvent, type EventEnvelope, type FieldIssue, noonOf } from "../events"
 import { applyDesign } from "./design/apply"
 import type { LoadedScenario } from "./load"
 import { generatePopulation } from "./population/generate"
 import type { ScenarioFile } from "./schema"
 import { basename, extname, resolve } from "node:path"
-import { type InvalidImport, readImportFile, rowFromJson } from "../io/importFile"
-import { rowToEvent } from "../io/importRow"
+import { type InvalidImport, readImportFile } from "../io/importFile"
+import { type ImportProblem, rowToEvent } from "../io/importRow"
+import { envelopeEvent, isJsonLine, readJsonLine } from "../io/jsonLine"
 import { EventStore, type ReadError, type StoreFailure } from "../store/EventStore"
-import { isEventStoreDb, storeLayer } from "../store/select"
+import { missingStore, scenarioStore, type StoreNotFound, storeLayer } from "../store/select"
 
 export class InvalidEventsFile extends Data.TaggedError("InvalidEventsFile")<{
   readonly file: string
@@ -33,19 +34,18 @@ export class InvalidEventsFile extends Data.TaggedError("InvalidEventsFile")<{
 }
 
 
-/** One JSON line: an envelope (decoded by the catalogue) or an import row (`kind`, `validTime`, columns). */
-const jsonLineEvent = (file: string, n: number, raw: unknown): Effect.Effect<EventEnvelope, InvalidEventsFile> => {
-  const obj = raw !== null && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>) : undefined
-  if (obj !== undefined && "kind" in obj && !("type" in obj)) {
-    const row = rowToEvent(rowFromJson(n, obj), { sourceName: basename(file), defaultRecordedTime: noonOf })
-    return Result.isSuccess(row)
-      ? Effect.succeed(row.success.event)
-      : Effect.fail(new InvalidEventsFile({ file, line: n, issues: row.failure.map((p) => ({ path: p.column ?? "", message: p.message })) }))
-  }
-  const decoded = decodeEvent(raw)
-  return decoded._tag === "Success"
-    ? Effect.succeed(decoded.success)
-    : Effect.fail(new InvalidEventsFile({ file, line: n, issues: decoded.failure.issues }))
+/**
+ * One JSON line: an envelope or an import row, decided and checked as `geldstroom import` does
+ * (../io/jsonLine.ts: one classifier, the privacy guard over envelope data and metadata).
+ */
+const jsonLineEvent = (file: string, n: number, line: string): Effect.Effect<EventEnvelope | undefined, InvalidEventsFile> => {
+  const read = readJsonLine(n, line)
+  const fail = (problems: ReadonlyArray<ImportProblem>) =>
+    Effect.fail(new InvalidEventsFile({ file, line: n, issues: problems.map((p) => ({ path: p.column ?? "", message: p.message })) }))
+  if (read === undefined) return Effect.succeed(undefined) // a blank line or a comment
+  if (!isJsonLine(read)) return fail([read])
+  const converted = read.kind === "envelope" ? envelopeEvent(n, read.raw) : rowToEvent(read.row, { sourceName: basename(file), defaultRecordedTime: noonOf })
+  return Result.isSuccess(converted) ? Effect.succeed(converted.success.event) : fail(converted.failure)
 }
 
 /** Events of a JSON-lines file, one envelope or import row per line (blank lines and `#` comments skipped). */
@@ -61,16 +61,8 @@ export const jsonLinesEvents = (file: string): Stream.Stream<EventEnvelope, Inva
     })(),
     (e) => new InvalidEventsFile({ file, line: 0, issues: [{ path: "", message: `cannot read: ${(e as Error).message}` }] })
   ).pipe(
-    Stream.filter(([, line]) => line.trim() !== "" && !line.trimStart().startsWith("#")),
-    Stream.mapEffect(([n, line]) => {
-      let raw: unknown
-      try {
-        raw = JSON.parse(line)
-      } catch (e) {
-        return Effect.fail(new InvalidEventsFile({ file, line: n, issues: [{ path: "", message: `not JSON: ${(e as Error).message}` }] }))
-      }
-      return jsonLineEvent(file, n, raw)
-    })
+    Stream.mapEffect(([n, line]) => jsonLineEvent(file, n, line)),
+    Stream.filter((e): e is EventEnvelope => e !== undefined)
   )
 
 /** Events of a CSV file in the import layout; the whole file is checked first and every problem reported. */
@@ -97,8 +89,7 @@ export const storeEvents = (recordedUpTo?: string): Stream.Stream<EventEnvelope,
  */
 export const storeSourceOf = (scenario: LoadedScenario, storeOverride?: string): string | undefined => {
   const ev = scenario.spec.events
-  const where = storeOverride ?? (ev !== undefined && "store" in ev ? ev.store : undefined)
-  return where === undefined || where === "default" || isEventStoreDb(where) ? where : resolve(scenario.dir, where)
+  return scenarioStore(storeOverride ?? (ev !== undefined && "store" in ev ? ev.store : undefined), scenario.dir)
 }
 
 /**
@@ -111,13 +102,16 @@ export const storeSourceOf = (scenario: LoadedScenario, storeOverride?: string):
 export const scenarioEvents = (
   scenario: LoadedScenario,
   storeOverride?: string
-): Stream.Stream<EventEnvelope, InvalidEventsFile | InvalidImport | ReadError | StoreFailure> => {
+): Stream.Stream<EventEnvelope, InvalidEventsFile | InvalidImport | ReadError | StoreFailure | StoreNotFound> => {
   const { spec } = scenario
   const ev = spec.events
   const period = spec.period
-  let recorded: Stream.Stream<EventEnvelope, InvalidEventsFile | InvalidImport | ReadError | StoreFailure> = Stream.empty
+  let recorded: Stream.Stream<EventEnvelope, InvalidEventsFile | InvalidImport | ReadError | StoreFailure | StoreNotFound> = Stream.empty
   const store = storeSourceOf(scenario, storeOverride)
-  if (store !== undefined) recorded = Stream.provide(storeEvents(spec.asOf), storeLayer(store))
+  // A scenario only reads its store: one that is not there is refused, not created empty (it would replay no one).
+  const missing = store === undefined ? undefined : missingStore(store)
+  if (missing !== undefined) recorded = Stream.fail(missing)
+  else if (store !== undefined) recorded = Stream.provide(storeEvents(spec.asOf), storeLayer(store))
   else if (ev !== undefined && "file" in ev) recorded = fileEvents(resolve(scenario.dir, ev.file))
   const generated =
     spec.population !== undefined && storeOverride === undefined

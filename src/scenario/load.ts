@@ -3,21 +3,24 @@
  * follow `extends:`, load its policy, and layer its parameter overrides over
  * the shipped parameters (each override becomes a reported assumption).
  */
-import { readFileSync } from "node:fs"
 import { dirname, resolve } from "node:path"
 import { monthsBetween, type YearMonth } from "../domain/calendar"
 import { withOverrides } from "../domain/parameters/lookup"
 import type { ParameterSet } from "../domain/parameters/types"
 import type { Policy } from "../domain/policy/types"
-import { InvalidFile, type FileProblem, lineOf, readYamlFile, zodProblems } from "../io/yamlFile"
+import { type ExtendsRules, readExtendsChain } from "../io/extendsChain"
+import { InvalidFile, type FileProblem, lineOf, type ParsedYaml, zodProblems } from "../io/yamlFile"
 import { loadParameterTree, valueSchemaFor } from "../parameters/load"
 import { loadPolicy } from "../policy/load"
 import { type ScenarioFile, ScenarioSchema } from "./schema"
 import type { Assumption } from "../domain/ledger/types"
 import { Dec, ZERO } from "../domain/money"
 import { costModel, type CostModelResult } from "./cost/model"
+import { COST_DEFAULTS } from "./cost/schema"
+import { type DefaultUse, defaultsUsed, outOfDateDefaults } from "./defaultsUsed"
 import { designGroups } from "./design/groups"
-import type { DesignSpec } from "./design/schema"
+import { DESIGN_DEFAULTS, type DesignSpec } from "./design/schema"
+import { scenarioStore } from "../store/select"
 
 export interface LoadedScenario {
   readonly file: string
@@ -41,49 +44,29 @@ export interface LoadedScenario {
 export const asOfInstant = (s: LoadedScenario): string | undefined =>
   s.spec.asOf === undefined ? undefined : new Date(s.spec.asOf).toISOString()
 
-const mergeScenario = (base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> => {
-  const out: Record<string, unknown> = { ...base }
-  for (const [k, v] of Object.entries(over)) {
-    const b = out[k]
-    out[k] =
-      v && typeof v === "object" && !Array.isArray(v) && b && typeof b === "object" && !Array.isArray(b)
-        ? mergeScenario(b as Record<string, unknown>, v as Record<string, unknown>)
-        : v
-  }
-  return out
-}
-
 /** Paths inside a scenario are relative to the file that names them; rebase them before merging. */
-const rebase = (raw: Record<string, unknown>, fromDir: string): Record<string, unknown> => {
+const rebase = (raw: Record<string, unknown>, file: string): Record<string, unknown> => {
+  const fromDir = dirname(file)
   const out = { ...raw }
   if (typeof out.policy === "string") out.policy = resolve(fromDir, out.policy)
   const ev = out.events as Record<string, unknown> | undefined
   if (ev && typeof ev.file === "string") out.events = { ...ev, file: resolve(fromDir, ev.file) }
+  if (ev && typeof ev.store === "string") out.events = { ...ev, store: scenarioStore(ev.store, fromDir) }
   return out
 }
 
+/** `extends:` (src/io/extendsChain.ts): a scenario's name and description are its own; its paths are rebased first. */
+export const SCENARIO_EXTENDS: ExtendsRules = { own: ["name", "description"], prepare: rebase }
+
+/** A scenario file's raw value with what it extends merged in, and its texts (the one extended last first) for the fingerprint. */
 export const readScenarioRaw = (
   file: string,
-  problems: Array<FileProblem>,
-  seen: ReadonlyArray<string> = []
-): { raw: Record<string, unknown>; texts: Array<string>; parsed: ReturnType<typeof readYamlFile> } => {
-  const parsed = readYamlFile(file)
-  if (parsed instanceof InvalidFile) {
-    problems.push(...parsed.problems)
-    return { raw: {}, texts: [], parsed }
-  }
-  const raw = rebase((parsed.value ?? {}) as Record<string, unknown>, dirname(file))
-  const texts = [readFileSync(file, "utf8")]
-  if (typeof raw.extends !== "string") return { raw, texts, parsed }
-  const baseFile = resolve(dirname(file), raw.extends)
-  if (seen.includes(baseFile) || baseFile === file) {
-    problems.push({ file, line: lineOf(parsed, ["extends"]), path: "extends", message: `extends itself through ${baseFile}` })
-    return { raw, texts, parsed }
-  }
-  const base = readScenarioRaw(baseFile, problems, [...seen, file])
-  const { extends: _e, ...rest } = raw
-  const { name: _n, description: _d, ...baseRest } = base.raw
-  return { raw: mergeScenario(baseRest, rest), texts: [...base.texts, ...texts], parsed }
+  problems: Array<FileProblem>
+): { raw: Record<string, unknown>; texts: Array<string>; parsed: ParsedYaml | InvalidFile } => {
+  const chain = readExtendsChain(file, SCENARIO_EXTENDS)
+  problems.push(...chain.problems)
+  const raw = chain.raw !== null && typeof chain.raw === "object" && !Array.isArray(chain.raw) ? (chain.raw as Record<string, unknown>) : {}
+  return { raw, texts: chain.files.map((f) => f.text), parsed: chain.parsed }
 }
 
 export const loadScenario = (fileArg: string): LoadedScenario | InvalidFile => {
@@ -91,6 +74,9 @@ export const loadScenario = (fileArg: string): LoadedScenario | InvalidFile => {
   const problems: Array<FileProblem> = []
   const { raw, texts, parsed } = readScenarioRaw(file, problems)
   if (parsed instanceof InvalidFile || problems.length > 0) return new InvalidFile({ file: fileArg, problems })
+  // The defaults a scenario may leave out (src/parameters/defaults/*.yaml), checked before they fill it.
+  const defaults = [DESIGN_DEFAULTS.load(), COST_DEFAULTS.load()].filter((d): d is InvalidFile => d instanceof InvalidFile)
+  if (defaults.length > 0) return new InvalidFile({ file: fileArg, problems: defaults.flatMap((e) => e.problems) })
   const result = ScenarioSchema.safeParse(raw)
   if (!result.success) return new InvalidFile({ file: fileArg, problems: zodProblems(parsed, result.error) })
   const spec = result.data
@@ -104,6 +90,9 @@ export const loadScenario = (fileArg: string): LoadedScenario | InvalidFile => {
   const shipped = loadParameterTree()
   const errors = [policy, shipped].filter((x): x is InvalidFile => x instanceof InvalidFile)
   if (errors.length > 0) return new InvalidFile({ file: fileArg, problems: errors.flatMap((e) => e.problems) })
+  const uses = defaultsUsed(raw, spec, policy as Policy)
+  const outOfDate = outOfDateDefaults(uses, { scenario: fileArg, policy: policyFile, lineOf: (field) => lineOf(parsed, field.split(".")) })
+  if (outOfDate.length > 0) return new InvalidFile({ file: fileArg, problems: outOfDate })
   const params = withOverrides(
     shipped as ParameterSet,
     spec.parameters.map((o) => ({
@@ -111,7 +100,7 @@ export const loadScenario = (fileArg: string): LoadedScenario | InvalidFile => {
       value: { value: o.value, validFrom: o.validFrom, validUntil: o.validUntil, source: `${o.source} (scenario ${fileArg})`, assumption: o.assumption ?? true }
     }))
   )
-  const priced = priceDesign(spec, policy as Policy, params)
+  const priced = priceDesign(spec, policy as Policy, params, uses)
   return {
     file,
     dir: dirname(file),
@@ -137,7 +126,8 @@ export const loadScenario = (fileArg: string): LoadedScenario | InvalidFile => {
 const priceDesign = (
   spec: ScenarioFile,
   policy: Policy,
-  params: ParameterSet
+  params: ParameterSet,
+  uses: ReadonlyArray<DefaultUse>
 ): { policy: Policy; design: DesignSpec | undefined; cost: CostModelResult | undefined; assumptions: ReadonlyArray<Assumption> } => {
   const period = spec.period
   let design = spec.design
@@ -145,6 +135,10 @@ const priceDesign = (
   const assumptions: Array<Assumption> = []
   const byGroup = { ...policy.costPrices.byGroup }
   const regularByGroup = { ...policy.costPrices.regularByGroup }
+  // The design's dated defaults it used (the cost model lists its own; the policy's are in the policy's assumptions).
+  for (const u of uses)
+    if (u.field.startsWith("design.") && u.default.assumption)
+      assumptions.push({ path: u.field, value: String(u.default.value), source: u.default.source, reason: "not in our public sources: a default the scenario may replace" })
   if (design !== undefined) {
     // docs/designs.md "Place sharing": how many children a place holds is an assumption, not a published rule.
     assumptions.push({

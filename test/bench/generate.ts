@@ -21,6 +21,7 @@ import { SqliteEventStore } from "../../src/store/sqlite"
 import { openDatabase } from "../../src/store/sqlite/open"
 import { appendChronologically } from "./append"
 import type { StoreSpec } from "./config"
+import { SCHEMA_VERSION } from "../../src/store/sqlite/schema"
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..")
 
@@ -32,14 +33,18 @@ const GENERATION_VERSION = "1"
 
 const sourcesOf = (dir: string): ReadonlyArray<string> =>
   readdirSync(join(ROOT, dir))
-    .filter((f) => f.endsWith(".ts"))
+    .filter((f) => f.endsWith(".ts") || f.endsWith(".yaml"))
     .sort()
     .map((f) => readFileSync(join(ROOT, dir, f), "utf8"))
 
-/** What a generated store is: the spec, and the code that turns a spec into events. */
+/**
+ * What a generated store is: the spec, the code and data that turn a spec into events (the
+ * designs' defaults are data, src/parameters/defaults), and the store's schema version (a store of
+ * another schema would be migrated on its first open, inside the timed read floor).
+ */
 export const storeFingerprint = (spec: StoreSpec): string => {
-  const h = createHash("sha256").update(GENERATION_VERSION).update(JSON.stringify(spec))
-  for (const dir of ["src/scenario/population", "src/scenario/design", "src/events"]) for (const text of sourcesOf(dir)) h.update(text)
+  const h = createHash("sha256").update(GENERATION_VERSION).update(JSON.stringify(spec)).update(`schema ${SCHEMA_VERSION}`)
+  for (const dir of ["src/scenario/population", "src/scenario/design", "src/events", "src/parameters/defaults"]) for (const text of sourcesOf(dir)) h.update(text)
   return h.digest("hex").slice(0, 16)
 }
 

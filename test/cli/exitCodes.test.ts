@@ -38,6 +38,15 @@ describe("exit codes", { timeout: 180_000 }, () => {
     expect(r.stderr).not.toBe("")
   })
 
+  it("2: an --as-of that is no instant, naming the option and the form it takes", async () => {
+    const r = await geldstroom("run", "scenarios/rotterdam-small.yaml", "--as-of", "yesterday")
+    expect(r.code).toBe(2)
+    expect(r.stderr).toBe("geldstroom run: --as-of yesterday is not an instant: give one in ISO 8601 with a time zone, e.g. 2026-07-01T00:00:00Z\n")
+    const valid = await geldstroom("run", "scenarios/rotterdam-small.yaml", "--as-of", "2026-07-01T00:00:00+02:00", "--json")
+    expect(valid.code).toBe(0)
+    expect(JSON.parse(valid.stdout).scenario.asOf).toBe("2026-06-30T22:00:00.000Z")
+  })
+
   it("3: an invalid import file; every problem on stderr, nothing appended, no store created", async () => {
     const bad = join(dir, "bad.csv")
     await writeFile(bad, "kind,validTime,childId,householdIncome,childRank\nkot-entitlement-started,2026-01-01,K-1,\"50.000,00\",first\nkot-entitlement-started,2026-01-01,111222333,50000,eldest\n")

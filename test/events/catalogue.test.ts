@@ -1,6 +1,6 @@
 import { Result } from "effect"
 import { describe, expect, it } from "vitest"
-import { buildEvent, catalogue, decodeEvent, eventTypes, upcast } from "../../src/events"
+import { buildEvent, catalogue, decodeEvent, eventTypes, PlacementStartedV1, upcast } from "../../src/events"
 
 const started = buildEvent(
   { type: "placement-started", data: { placementId: "P", childId: "K-1", providerId: "PR", locationId: "L", groupId: "G", careType: "dagopvang", daysPerWeek: 3, hoursPerDay: 10, hourlyPrice: "10.50" } },
@@ -36,6 +36,22 @@ describe("event catalogue", () => {
     expect(Result.isSuccess(r) && r.success).toMatchObject({ schemaVersion: 2, data: { hourlyPrice: "10.50" } })
     expect(Result.isSuccess(upcast("placement-started", 1, { hourlyRateCents: 7 })) ).toBe(true)
     expect(Result.isFailure(upcast("placement-started", 3, {}))).toBe(true)
+  })
+  it("upcasts exactly what version 1's schema (PlacementStartedV1) accepted, and passes anything else on for version 2 to refuse", () => {
+    const { hourlyPrice: _p, ...v2data } = started.data
+    for (const [cents, price] of [[0, "0.00"], [7, "0.07"], [1050, "10.50"], [123456, "1234.56"]] as const) {
+      const v1 = { ...v2data, hourlyRateCents: cents }
+      expect(PlacementStartedV1.safeParse(v1).success).toBe(true)
+      const up = upcast("placement-started", 1, v1)
+      expect(Result.isSuccess(up) && up.success.hourlyPrice).toBe(price)
+    }
+    // Negative or fractional cents are not version 1: left as they are (not made into "-1.-5"), and refused as hourlyPrice.
+    for (const cents of [-5, 10.5]) {
+      const up = upcast("placement-started", 1, { hourlyRateCents: cents })
+      expect(Result.isSuccess(up) && up.success.hourlyPrice).toBe(cents)
+      const r = decodeEvent({ ...started, schemaVersion: 1, data: { ...v2data, hourlyRateCents: cents } })
+      expect(Result.isFailure(r) && r.failure.issues.map((i) => i.path)).toEqual(["data.hourlyPrice"])
+    }
   })
   it("puts an event in its subject's stream", () => {
     const wrong = { ...started, stream: "child-K-2" }

@@ -10,7 +10,7 @@ import { envelope, type EventEnvelope, type RecordedEvent } from "../../src/even
 import { CatchUp, LedgerRun, metricsOfRun } from "../../src/projection"
 import { groupFromJson, groupToJson, totalsFromJson, totalsToJson } from "../../src/projection/serialize"
 import { historyArb } from "../support/arbitraries"
-import { placementStarted } from "../support/events"
+import { placementChanged, placementStarted } from "../support/events"
 import { POLICY_IDS, type PolicyId } from "../support/ledgerRun"
 import { plain, recorded, setupOf, streamingRun, subjectsOf } from "./support"
 
@@ -39,6 +39,16 @@ const caughtUp = (events: ReadonlyArray<RecordedEvent>, cut: number, policyId: P
   return run
 }
 
+/** Every group-month line the run holds (subsidy, vacancy, surplus, occupancy, flags), by group, as text. */
+const groupLines = (run: LedgerRun) =>
+  [...run.state.groups.values()]
+    .filter((g) => g.lines.some((l) => l !== undefined))
+    .sort((a, b) => (a.groupId < b.groupId ? -1 : 1))
+    .map((g) => [
+      g.groupId,
+      g.lines.map((l) => l && [l.subsidy.toString(), l.vacancyCents.toString(), l.surplusCents.toString(), l.occupied.toString(), l.capacity.toString(), l.flags])
+    ])
+
 describe("catching a projection up", () => {
   // A child with events after the cut is recomputed only in the months whose view changed
   // (src/projection/monthView.ts); its other months stand. Both histories below reach that path; the
@@ -56,6 +66,7 @@ describe("catching a projection up", () => {
         const rebuilt = streamingRun(events, policyId)
         expect(plain(metricsOfRun(run))).toEqual(plain(metricsOfRun(rebuilt)))
         expect(run.state.violations()).toEqual(rebuilt.state.violations())
+        expect(groupLines(run)).toEqual(groupLines(rebuilt))
         expect([run.events, run.digest, run.state.children, run.state.childDigest, run.state.childMonths]).toEqual([
           rebuilt.events,
           rebuilt.digest,
@@ -80,6 +91,30 @@ describe("catching a projection up", () => {
   })
 })
 
+/** G-1 (cost price €30.00 an hour) and one kindplek in it for 2026 at €12,000. */
+const groupAndAward = (): ReadonlyArray<EventEnvelope> => [
+  envelope(
+    {
+      type: "group-opened",
+      data: {
+        groupId: "G-1",
+        providerId: "PR-1",
+        locationId: "LOC-1",
+        design: "homogeneous",
+        careType: "dagopvang",
+        capacity: 11,
+        staffing: { pedagogical: 2, hbo: 1 },
+        costPricePerHour: "30.00"
+      }
+    },
+    { eventId: randomUUID(), validTime: "2026-01-01", recordedTime: "2025-12-01T09:00:00Z", metadata: { source: "test" } }
+  ),
+  envelope(
+    { type: "kindplek-subsidy-awarded", data: { awardId: "KP-1", providerId: "PR-1", groupId: "G-1", year: 2026, places: 1, pricePerPlace: "12000" } },
+    { eventId: randomUUID(), validTime: "2026-01-01", recordedTime: "2025-12-01T09:00:00Z", metadata: { source: "test" } }
+  )
+]
+
 describe("a group-month that becomes over-full", () => {
   /*
    * One kindplek (1 awarded place, €12,000 a year) in G-1. Child A is placed 5 days a week from
@@ -88,39 +123,44 @@ describe("a group-month that becomes over-full", () => {
    * (2 places occupied of 1), the denominator becomes the occupied place-days and A's share halves
    * to €509.59. A has no new events: the catch-up must still recompute A.
    */
-  const group = (): ReadonlyArray<EventEnvelope> => [
-    envelope(
-      {
-        type: "group-opened",
-        data: {
-          groupId: "G-1",
-          providerId: "PR-1",
-          locationId: "LOC-1",
-          design: "homogeneous",
-          careType: "dagopvang",
-          capacity: 11,
-          staffing: { pedagogical: 2, hbo: 1 },
-          costPricePerHour: "30.00"
-        }
-      },
-      { eventId: randomUUID(), validTime: "2026-01-01", recordedTime: "2025-12-01T09:00:00Z", metadata: { source: "test" } }
-    ),
-    envelope(
-      { type: "kindplek-subsidy-awarded", data: { awardId: "KP-1", providerId: "PR-1", groupId: "G-1", year: 2026, places: 1, pricePerPlace: "12000" } },
-      { eventId: randomUUID(), validTime: "2026-01-01", recordedTime: "2025-12-01T09:00:00Z", metadata: { source: "test" } }
-    )
-  ]
   const child = (id: string) =>
     placementStarted(id, { validTime: "2026-01-01", recordedTime: "2026-01-01T09:00:00Z", data: { daysPerWeek: 5, hoursPerDay: 10, groupId: "G-1" } })
 
   it("recomputes the children already in it, to what a rebuild gives", () => {
-    const events = recorded([...group(), child("K-A"), child("K-B")])
+    const events = recorded([...groupAndAward(), child("K-A"), child("K-B")])
     const cut = events.length - 1
     const before = streamingRun(events.slice(0, cut), "rotterdam-koplus")
     expect(before.state.groups.get("G-1")!.months[0]!.claimed.toFixed(2)).toBe("1019.18")
     const run = caughtUp(events, cut, "rotterdam-koplus")
     // A's €509.59 and B's €509.59: the subsidy, not A's old €1,019.18 plus B's share.
     expect(run.state.groups.get("G-1")!.months[0]!.claimed.toFixed(2)).toBe("1019.18")
+    expect(plain(metricsOfRun(run))).toEqual(plain(metricsOfRun(streamingRun(events, "rotterdam-koplus"))))
+  })
+})
+
+describe("a group-month whose place-days stay but whose kindplek paid moves", () => {
+  /*
+   * The group of the test above (1 kindplek of €12,000 a year, cost price €30.00 an hour). Child A is
+   * placed 5 days a week, 10 hours a day, at €29.00 an hour from 1 January: January's hours are
+   * 50 × 52 / 12 = 216.67 (exactly 216 2/3), its plus layer 216 2/3 × (30.00 − 29.00) = €216.67 and its
+   * claim the whole subsidy, 12,000 × 31/365 = €1,019.18. The plus layer takes €216.67 of it; the
+   * surplus is 1,019.18 − 216.67 = €802.51 (to the cent: 1,019.178… − 216.666… = 802.511…).
+   * Then, recorded later, the price is €25.00 from 1 January: the plus layer becomes
+   * 216 2/3 × 5 = €1,083.33, more than the claim, so it takes the whole claim and the surplus is 0.
+   * The place-days are the same; only the paid share moved, and the group line must follow it.
+   */
+  it("makes the line again, to what a rebuild gives", () => {
+    const events = recorded([
+      ...groupAndAward(),
+      placementStarted("K-A", { validTime: "2026-01-01", recordedTime: "2026-01-01T09:00:00Z", data: { daysPerWeek: 5, hoursPerDay: 10, groupId: "G-1", hourlyPrice: "29.00" } }),
+      placementChanged("K-A", { validTime: "2026-01-01", recordedTime: "2026-02-01T09:00:00Z", data: { daysPerWeek: 5, hourlyPrice: "25.00" } })
+    ])
+    const cut = events.length - 1
+    const before = streamingRun(events.slice(0, cut), "rotterdam-koplus")
+    expect(before.state.groups.get("G-1")!.lines[0]!.surplusCents).toBe(80251n)
+    const run = caughtUp(events, cut, "rotterdam-koplus")
+    expect(run.state.groups.get("G-1")!.months[0]!.placeDays.equals(before.state.groups.get("G-1")!.months[0]!.placeDays)).toBe(true)
+    expect(run.state.groups.get("G-1")!.lines[0]!.surplusCents).toBe(0n)
     expect(plain(metricsOfRun(run))).toEqual(plain(metricsOfRun(streamingRun(events, "rotterdam-koplus"))))
   })
 })

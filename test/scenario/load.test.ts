@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs"
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
 import { describe, expect, it } from "vitest"
@@ -87,5 +87,115 @@ describe("pricing a design with the cost model (priceDesign)", () => {
     if (uniform instanceof InvalidFile) throw new Error(uniform.message)
     expect(uniform.design?.kindplek?.pricePerGroup).toEqual({ "G-1": "2731.82", "G-2": "2731.82" })
     expect(uniform.assumptions.find((a) => a.path === "design.kindplek.pricePerPlace")?.value).toBe("2731.82")
+  })
+})
+
+describe("the defaults a scenario leaves to the data files (src/parameters/defaults/*.yaml)", () => {
+  const withDesign = (name: string, period: string, design: ReadonlyArray<string>, cost: ReadonlyArray<string> = []) =>
+    write(name, [
+      `name: ${name}`,
+      `period: ${period}`,
+      "population: { seed: 1, children: { atStart: 2, inflowPerMonth: 0 } }",
+      `policy: ${policy}`,
+      "design:",
+      ...design.map((l) => `  ${l}`),
+      ...(cost.length > 0 ? ["costModel:", ...cost.map((l) => `  ${l}`)] : [])
+    ])
+
+  it("lists the design's default hourly price as an assumption with its source, and not a price the scenario gives", () => {
+    const s = loadScenario(withDesign("price-default.yaml", "{ from: 2026-01, to: 2026-12 }", ["kind: homogeneous"]))
+    if (s instanceof InvalidFile) throw new Error(s.message)
+    expect(s.design?.hourlyPrice).toBe("10.50")
+    expect(s.assumptions.find((a) => a.path === "design.hourlyPrice")).toEqual({
+      path: "design.hourlyPrice",
+      value: "10.50",
+      source: "PARAMETERS.md 'Market prices': average dagopvang hourly price 2024 €10.50 (BOinK/Waarborgfonds), not indexed",
+      reason: "not in our public sources: a default the scenario may replace"
+    })
+    const given = loadScenario(withDesign("price-given.yaml", "{ from: 2026-01, to: 2026-12 }", ["kind: homogeneous", "hourlyPrice: '10.50'"]))
+    if (given instanceof InvalidFile) throw new Error(given.message)
+    expect(given.assumptions.map((a) => a.path)).not.toContain("design.hourlyPrice")
+  })
+
+  it("refuses a default used outside the dates it applies on, naming the field, the data file and its dates", () => {
+    // The design's hourly price applies from 2024-01-01; a 2023 period must give it.
+    const early = loadScenario(withDesign("price-2023.yaml", "{ from: 2023-06, to: 2023-12 }", ["kind: homogeneous"])) as InvalidFile
+    expect(early).toBeInstanceOf(InvalidFile)
+    expect(early.problems.map((p) => [p.line, p.path])).toEqual([[6, "design.hourlyPrice"]])
+    expect(early.problems[0]!.message).toMatch(/^the default 10\.50 \(.*src\/parameters\/defaults\/design\.yaml:\d+\) applies from 2024-01-01 to 2099-12-31, not from 2023-06-01 to 2023-12-31: give 'design\.hourlyPrice' in the scenario$/)
+    expect(loadScenario(withDesign("price-2023-given.yaml", "{ from: 2023-06, to: 2023-12 }", ["kind: homogeneous", "hourlyPrice: '9.00'"]))).not.toBeInstanceOf(InvalidFile)
+  })
+
+  it("reads the cost model's defaults on 1 January of its year: the wages (from the 1 July 2025 CAO scale) are refused for 2025", () => {
+    const design = ["kind: homogeneous", "hourlyPrice: '10.50'"]
+    const y2025 = loadScenario(withDesign("cost-2025.yaml", "{ from: 2025-01, to: 2025-12 }", design, ["year: 2025"])) as InvalidFile
+    expect(y2025).toBeInstanceOf(InvalidFile)
+    expect(y2025.problems.map((p) => p.path)).toEqual(["pedagogical", "hbo", "careCoordinator", "locationSupport", "teamSupporter", "specialist", "coach"].map((w) => `costModel.wages.${w}`))
+    expect(y2025.problems[0]!.message).toContain("applies from 2025-07-01 to 2099-12-31, not on 2025-01-01: give 'costModel.wages.pedagogical' in the scenario")
+    const wages = "wages: { pedagogical: '30', hbo: '40', careCoordinator: '40', locationSupport: '50', teamSupporter: '40', specialist: '80', coach: '45' }"
+    const given = loadScenario(withDesign("cost-2025-wages.yaml", "{ from: 2025-01, to: 2025-12 }", design, ["year: 2025", wages]))
+    if (given instanceof InvalidFile) throw new Error(given.message)
+    // The defaults still used are listed with their sources.
+    expect(given.assumptions.find((a) => a.path === "costModel.overheadShare")?.source).toMatch(/^assumption: management/)
+  })
+})
+
+describe("extends: a scenario", () => {
+  const base = () =>
+    write("chain-base.yaml", [
+      "name: base",
+      "description: the base",
+      "period: { from: 2026-01, to: 2026-12 }",
+      "events: { file: base-events.jsonl }",
+      `policy: ${policy}`,
+      "budgets:",
+      "  - { id: B-1, year: 2026, label: one, amount: '100.00', streams: [kindplek] }"
+    ])
+
+  it("follows two levels: fields override, objects merge, lists replace, a name is never inherited, paths stay relative to their file", () => {
+    base()
+    write("chain-middle.yaml", ["extends: chain-base.yaml", "name: middle", "period: { to: 2026-06 }"])
+    const top = write("chain-top.yaml", ["extends: chain-middle.yaml", "name: top", "budgets: []"])
+    const s = loadScenario(top)
+    if (s instanceof InvalidFile) throw new Error(s.message)
+    expect(s.spec.name).toBe("top")
+    expect(s.spec.description).toBeUndefined()
+    expect(s.spec.period).toEqual({ from: "2026-01", to: "2026-06" })
+    expect(s.spec.budgets).toEqual([])
+    expect(s.spec.events).toEqual({ file: join(dir, "base-events.jsonl") })
+    expect(s.texts.length).toBe(3)
+    expect(s.texts[0]).toContain("name: base")
+    expect(s.texts[2]).toContain("name: top")
+  })
+
+  it("takes a store named in a file it extends from that file's folder, as a file named there", () => {
+    mkdirSync(join(dir, "sub"), { recursive: true })
+    write("store-base.yaml", ["name: base", "period: { from: 2026-01, to: 2026-12 }", "events: { store: data/events.sqlite }", `policy: ${policy}`])
+    const child = write("sub/store-child.yaml", ["extends: ../store-base.yaml", "name: child"])
+    const s = loadScenario(child)
+    if (s instanceof InvalidFile) throw new Error(s.message)
+    expect(s.spec.events).toEqual({ store: join(dir, "data/events.sqlite") })
+    // default and EventStoreDB are names, not paths.
+    write("store-default.yaml", ["name: base", "period: { from: 2026-01, to: 2026-12 }", "events: { store: default }", `policy: ${policy}`])
+    const d = loadScenario(write("sub/default-child.yaml", ["extends: ../store-default.yaml", "name: child"]))
+    if (d instanceof InvalidFile) throw new Error(d.message)
+    expect(d.spec.events).toEqual({ store: "default" })
+  })
+
+  it("refuses a cycle with one problem at the extends line naming the files", () => {
+    write("cycle-a.yaml", ["name: a", "extends: cycle-b.yaml"])
+    const b = write("cycle-b.yaml", ["name: b", "extends: cycle-a.yaml"])
+    const s = loadScenario(b) as InvalidFile
+    expect(s).toBeInstanceOf(InvalidFile)
+    expect(s.problems.map((p) => [p.file, p.line, p.path, p.message])).toEqual([
+      [join(dir, "cycle-a.yaml"), 2, "extends", `extends form a cycle: ${join(dir, "cycle-b.yaml")} extends ${join(dir, "cycle-a.yaml")} extends ${join(dir, "cycle-b.yaml")}`]
+    ])
+  })
+
+  it("refuses a file it extends that cannot be read, at the extends line, naming both files", () => {
+    const child = write("orphan.yaml", ["name: orphan", "extends: no-such-base.yaml"])
+    const s = loadScenario(child) as InvalidFile
+    expect(s.problems.map((p) => [p.file, p.line, p.path])).toEqual([[child, 2, "extends"]])
+    expect(s.problems[0]!.message).toMatch(new RegExp(`^${child} extends ${join(dir, "no-such-base.yaml")}, which cannot be read: ENOENT`))
   })
 })

@@ -71,6 +71,11 @@ describe("scenarios/tiny.yaml, computed by hand", async () => {
     expect(d.occupancy.locations).toEqual([expect.objectContaining({ id: "L-T", groups: 1, rate: "0.1818" })])
     expect(d.occupancy.locations[0]!.flags).toHaveLength(2)
   })
+  it("flags a location by the group's rule and in its words (one group, one month: the same flags)", () => {
+    // 44 / 242 = 18.1818… % below Rotterdam's 80 %; 3 children a day on average, below 5.
+    expect(d.groups[0]!.months[0]!.flags).toEqual(["occupancy 18.18 % below 80 %", "average 3 children, below 5"])
+    expect(d.occupancy.locations[0]!.flags).toEqual(d.groups[0]!.months[0]!.flags)
+  })
   it("reports the budget overrun", () => {
     expect(d.budgets).toEqual([expect.objectContaining({ id: "KOPLUS-2026", used: "5048.00", budget: "5000.00", headroom: "-48.00", overrun: true })])
   })

@@ -7,6 +7,7 @@ import { compareText } from "../../output/compareText"
 import { loadScenario } from "../../scenario/load"
 import { scenarioEvents } from "../../scenario/eventSource"
 import { runScenario } from "../../scenario/run"
+import { commandLineStore } from "../../store/select"
 import { type Command, EXIT } from "../command"
 import { fromLoad, runCli } from "../runtime"
 
@@ -47,17 +48,18 @@ export const compareCommand: Command = {
       process.stderr.write(`geldstroom compare: --baseline ${values.baseline} is none of ${ids.join(", ")}\n`)
       return EXIT.usage
     }
+    const store = commandLineStore(values.store, "read")
     const program = Effect.gen(function* () {
       const items = []
       for (const [i, file] of positionals.entries()) items.push({ id: ids[i]!, scenario: yield* fromLoad(loadScenario(file)) })
-      const projected = values.replay ? undefined : projectedScenarios(items, values.store)
+      const projected = values.replay ? undefined : projectedScenarios(items, store)
       if (projected !== undefined) {
         const { document, used } = yield* compareFromProjections(projected, baseline)
         for (const u of used) process.stderr.write(`${projectionUseText(u)}\n`)
         return document
       }
       const runs = []
-      for (const { id, scenario } of items) runs.push({ id, result: yield* runScenario(scenario, scenarioEvents(scenario, values.store)) })
+      for (const { id, scenario } of items) runs.push({ id, result: yield* runScenario(scenario, scenarioEvents(scenario, store)) })
       return compareRuns(runs, baseline)
     })
     return runCli(program, (doc) => {

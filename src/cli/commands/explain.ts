@@ -6,6 +6,7 @@ import { explanation, explanationText, groupMonthsOf } from "../../output/explai
 import { loadScenario } from "../../scenario/load"
 import { scenarioEvents } from "../../scenario/eventSource"
 import { runScenario } from "../../scenario/run"
+import { commandLineStore } from "../../store/select"
 import { type Command, EXIT } from "../command"
 import { fromLoad, runCli } from "../runtime"
 
@@ -30,10 +31,11 @@ export const explainCommand: Command = {
       process.stderr.write("geldstroom explain: name one scenario, --child ID and --month YYYY-MM\n")
       return EXIT.usage
     }
+    const store = commandLineStore(values.store, "read")
     const events = new Map<string, EventEnvelope>()
     const program = Effect.gen(function* () {
       const scenario = yield* fromLoad(loadScenario(positionals[0]!))
-      return yield* runScenario(scenario, scenarioEvents(scenario, values.store), { onEvent: (e) => events.set(e.eventId, e) })
+      return yield* runScenario(scenario, scenarioEvents(scenario, store), { onEvent: (e) => events.set(e.eventId, e) })
     })
     return runCli(program, (r) => {
       const c = r.ledger.children.find((x) => x.childId === values.child && x.month === values.month)

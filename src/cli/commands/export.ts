@@ -9,6 +9,7 @@ import { writeXlsx } from "../../export/xlsxFile"
 import { loadScenario } from "../../scenario/load"
 import { scenarioEvents } from "../../scenario/eventSource"
 import { runScenario } from "../../scenario/run"
+import { commandLineStore } from "../../store/select"
 import { type Command, EXIT } from "../command"
 import { fromLoad, runCli } from "../runtime"
 
@@ -47,9 +48,10 @@ export const exportCommand: Command = {
       process.stderr.write(`geldstroom export: --format ${format} writes files: give -o ${format === "csv" ? "DIR/ or PREFIX" : "FILE.xlsx"}\n`)
       return EXIT.usage
     }
+    const store = commandLineStore(values.store, "read")
     const program = Effect.gen(function* () {
       const scenario = yield* fromLoad(loadScenario(positionals[0]!))
-      return yield* runScenario(scenario, scenarioEvents(scenario, values.store))
+      return yield* runScenario(scenario, scenarioEvents(scenario, store))
     })
     return runCli(program, async (run) => {
       const tables = exportTables(run)

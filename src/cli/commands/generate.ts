@@ -7,11 +7,11 @@
  * stream as one batch, so running it again with the same scenario adds
  * nothing (the store recognises every batch as already written).
  */
-import { dirname, resolve } from "node:path"
+import { dirname } from "node:path"
 import { parseArgs } from "node:util"
 import { InvalidFile } from "../../io/yamlFile"
 import { generateInto, type GenerateSummary, loadGenerateScenario } from "../../scenario/population/intoStore"
-import { describeStore, isEventStoreDb, storeLayer } from "../../store/select"
+import { commandLineStore, describeStore, scenarioStore, storeLayer } from "../../store/select"
 import { type Command, EXIT } from "../command"
 import { fromLoad, runCli, withStore } from "../runtime"
 
@@ -30,7 +30,7 @@ export const generateCommand: Command = {
   summary: "draw a scenario's population and append its demand and indication events to an event store",
   usage: "geldstroom generate <scenario.yaml> [--store PATH|eventstoredb] [--json]",
   options: [
-    ["--store PATH|eventstoredb", "append to this store (default: the scenario's events.store, else the embedded store)"],
+    ["--store PATH|eventstoredb", "append to this store, created when missing (default: the scenario's events.store, else the embedded store)"],
     ["--json", "print the summary as one JSON document"]
   ],
   examples: [
@@ -49,9 +49,8 @@ export const generateCommand: Command = {
     }
     const loaded = loadGenerateScenario(positionals[0]!)
     if (loaded instanceof InvalidFile) return runCli(fromLoad(loaded), () => EXIT.ok)
-    const chosen = values.store ?? loaded.spec.events?.store
-    // Like `run`: a store path is relative to the scenario's folder.
-    const storeSpec = chosen === undefined || chosen === "default" || isEventStoreDb(chosen) ? chosen : resolve(dirname(loaded.file), chosen)
+    // A --store path is taken from the working directory, the scenario's own events.store from its folder.
+    const storeSpec = values.store !== undefined ? commandLineStore(values.store, "write") : scenarioStore(loaded.spec.events?.store, dirname(loaded.file))
     const layer = storeLayer(storeSpec)
     const program = withStore(generateInto(loaded, describeStore(storeSpec), (line) => process.stderr.write(`${line}\n`)), layer)
     return runCli(program, (summary) => {

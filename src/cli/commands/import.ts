@@ -1,17 +1,11 @@
 import { existsSync } from "node:fs"
-import { resolve } from "node:path"
 import { parseArgs } from "node:util"
 import { Result } from "effect"
 import { readImportFile } from "../../io/importFile"
 import { type ImportOutcome, importToStore, outcomeWithoutStore } from "../../io/importToStore"
-import { defaultStorePath } from "../../store/sqlite"
-import { describeStore, isEventStoreDb, storeLayer } from "../../store/select"
+import { commandLineStore, describeStore, sqliteFileOf, storeLayer } from "../../store/select"
 import { type Command, EXIT } from "../command"
 import { runCli, withStore } from "../runtime"
-
-/** The SQLite file a --store spec names, or undefined for EventStoreDB. */
-export const sqlitePathOf = (spec: string | undefined): string | undefined =>
-  spec === undefined || spec === "default" ? defaultStorePath() : isEventStoreDb(spec) ? undefined : resolve(spec)
 
 const outcomeText = (o: ImportOutcome, store: string): string => {
   const head = o.dryRun
@@ -26,7 +20,7 @@ export const importCommand: Command = {
   summary: "turn a CSV or JSON-lines file of placements, indications, entitlements, groups and budgets into events",
   usage: "geldstroom import <file.csv|file.jsonl> [--store PATH|eventstoredb] [--dry-run] [--json]",
   options: [
-    ["--store PATH|eventstoredb", "the store to append to (default: the embedded store in your data directory)"],
+    ["--store PATH|eventstoredb", "the store to append to, created when missing (default: the embedded store in your data directory)"],
     ["--dry-run", "check every row and count what would be new; write nothing"],
     ["--json", "print the outcome (or the problems) as JSON (docs/output-contracts.md)"]
   ],
@@ -56,14 +50,15 @@ export const importCommand: Command = {
       process.stderr.write(`geldstroom: ${e.message}\n`)
       return EXIT.invalidInput
     }
-    const store = describeStore(values.store)
+    const spec = commandLineStore(values.store, "write")
+    const store = describeStore(spec)
     const print = (o: ImportOutcome) => {
       process.stdout.write(values.json ? `${JSON.stringify({ ok: true, store, ...o }, null, 2)}\n` : outcomeText(o, store))
       return EXIT.ok
     }
-    const path = sqlitePathOf(values.store)
+    const path = sqliteFileOf(spec)
     // A dry run creates no store: against a store file that does not exist yet, everything is new.
     if (dryRun && path !== undefined && !existsSync(path)) return print(outcomeWithoutStore(plan.success))
-    return runCli(withStore(importToStore(plan.success, { dryRun }), storeLayer(path === undefined ? values.store : path)), print)
+    return runCli(withStore(importToStore(plan.success, { dryRun }), storeLayer(spec)), print)
   }
 }

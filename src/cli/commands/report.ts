@@ -11,6 +11,7 @@ import { type ProviderReport, providerReport } from "../../report/providerReport
 import { loadScenario } from "../../scenario/load"
 import { scenarioEvents } from "../../scenario/eventSource"
 import { runScenario } from "../../scenario/run"
+import { commandLineStore } from "../../store/select"
 import { type Command, EXIT } from "../command"
 import { fromLoad, runCli } from "../runtime"
 
@@ -81,6 +82,7 @@ export const reportCommand: Command = {
       process.stderr.write("geldstroom report: --format xlsx writes a file: give -o FILE.xlsx\n")
       return EXIT.usage
     }
+    const store = commandLineStore(values.store, "read")
     const accountability = loadAccountability()
     const program = Effect.gen(function* () {
       const a = yield* fromLoad(accountability)
@@ -89,7 +91,7 @@ export const reportCommand: Command = {
       const period = reportPeriod(halfYear === undefined ? { kind: "year" } : { kind: "half-year", half: halfYear === "2" ? 2 : 1 }, year, scenario.months)
       if (period.covered.length === 0) return { scenario, period, report: undefined }
       // The ledger of the report's months only: each month is computed on its own, so these are the full run's months.
-      const run = yield* runScenario({ ...scenario, months: period.covered }, scenarioEvents(scenario, values.store))
+      const run = yield* runScenario({ ...scenario, months: period.covered }, scenarioEvents(scenario, store))
       return { scenario, period, report: providerReport(run, period, a) }
     })
     return runCli(program, async ({ scenario, period, report }) => {

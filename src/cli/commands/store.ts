@@ -1,13 +1,11 @@
-import { existsSync } from "node:fs"
 import { parseArgs } from "node:util"
 import { Effect } from "effect"
 import { type Rebuilt, rebuildProjections } from "../../projection/rebuild"
 import { storeFile } from "../../projection/scenario"
 import { readAllStatus, sqliteStatus, type StoreStatusReport, verifyStore, type VerifyReport } from "../../io/storeInspect"
-import { storeLayer } from "../../store/select"
+import { commandLineStore, sqliteFileOf, storeLayer } from "../../store/select"
 import { type Command, EXIT } from "../command"
 import { runCli, withStore } from "../runtime"
-import { sqlitePathOf } from "./import"
 
 const statusText = (s: StoreStatusReport): string =>
   [
@@ -49,7 +47,7 @@ export const storeCommand: Command = {
     ["status", "path, events, streams, head position and size"],
     ["verify", "read every event and check it decodes; each corrupt event is reported with its position (exit 5)"],
     ["rebuild", "replay the embedded store into each projection kept in it (docs/benchmarks.md), from its scenario file; each is written with its new checkpoint in one transaction"],
-    ["--store PATH|eventstoredb", "the store (default: the embedded store in your data directory)"],
+    ["--store PATH|eventstoredb", "the store (default: the embedded store in your data directory); verify and rebuild refuse one that is not there"],
     ["--json", "print the status, the verification or the rebuild as JSON (docs/output-contracts.md)"]
   ],
   examples: [
@@ -69,16 +67,15 @@ export const storeCommand: Command = {
       process.stderr.write("geldstroom store: say 'status', 'verify' or 'rebuild'\n")
       return EXIT.usage
     }
-    const path = sqlitePathOf(values.store)
+    // Verify and rebuild refuse a store that is not there (opening one would create it); status reports
+    // that there is none yet (exists: false) and creates nothing either.
+    const spec = commandLineStore(values.store ?? "default", action === "status" ? "write" : "read")
+    const path = sqliteFileOf(spec)
     const print = (text: string, json: unknown) => process.stdout.write(values.json ? `${JSON.stringify(json, null, 2)}\n` : text)
     if (action === "rebuild") {
       if (path === undefined) {
         process.stderr.write("geldstroom store rebuild: projections are kept in the embedded store only; name a SQLite store with --store PATH\n")
         return EXIT.usage
-      }
-      if (!existsSync(path)) {
-        process.stderr.write(`geldstroom store: no store at ${path}: nothing to rebuild\n`)
-        return EXIT.store
       }
       return runCli(Effect.scoped(Effect.flatMap(storeFile(path), rebuildProjections)), (rebuilt) => {
         print(rebuildText(path, rebuilt), rebuilt)
@@ -86,17 +83,13 @@ export const storeCommand: Command = {
       })
     }
     if (action === "status") {
-      const program = path === undefined ? withStore(readAllStatus, storeLayer(values.store)) : sqliteStatus(path)
+      const program = path === undefined ? withStore(readAllStatus, storeLayer(spec)) : sqliteStatus(path)
       return runCli(program, (s) => {
         print(statusText(s), s)
         return EXIT.ok
       })
     }
-    if (path !== undefined && !existsSync(path)) {
-      process.stderr.write(`geldstroom store: no store at ${path}: nothing to verify\n`)
-      return EXIT.store
-    }
-    return runCli(withStore(verifyStore, storeLayer(path ?? values.store)), (v) => {
+    return runCli(withStore(verifyStore, storeLayer(spec)), (v) => {
       print(verifyText(v), v)
       return v.corrupt.length === 0 ? EXIT.ok : EXIT.store
     })

@@ -3,6 +3,7 @@ import { baselineIndex } from "../../app/workbench"
 import { LANGS, type Lang } from "../../tui/i18n"
 import { startTui } from "../../tui/index"
 import { defaultScenarioFiles } from "../../tui/scenarios"
+import { commandLineStore } from "../../store/select"
 import { type Command, EXIT } from "../command"
 
 export const tuiCommand: Command = {
@@ -30,10 +31,11 @@ export const tuiCommand: Command = {
       process.stderr.write(`geldstroom tui: --baseline ${values.baseline} names none of the scenarios\n`)
       return EXIT.usage
     }
+    const store = commandLineStore(values.store, "read")
     return startTui({
       lang,
       ...(positionals.length > 0 ? { files: positionals } : {}),
-      ...(values.store !== undefined ? { store: values.store } : {}),
+      ...(store !== undefined ? { store } : {}),
       ...(values.baseline !== undefined ? { baseline: values.baseline } : {}),
       defaultFiles: () => defaultScenarioFiles()
     })

@@ -12,5 +12,5 @@ export const KOT_TABLE_PATH = "kot.percentages"
 /** The care type whose parameters a care type follows: peuteropvang is dagopvang (Wko art. 1.1). */
 export const parameterCareType = (careType: string): string => (careType === "peuteropvang" ? "dagopvang" : careType)
 
-/** The KOT maximum uurprijs of a care type (Besluit kinderopvangtoeslag; PARAMETERS.md "Maximum uurprijs"). */
+/** The KOT maximum uurprijs of a care type (Besluit kinderopvangtoeslag art. 4 lid 1, re-set yearly; PARAMETERS.md "Maximum uurprijs"). */
 export const maximumUurprijsPath = (careType: string): string => `kot.maximum-uurprijs.${parameterCareType(careType)}`

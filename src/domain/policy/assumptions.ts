@@ -4,7 +4,8 @@
  * input, and the program must say so).
  */
 import type { Assumption } from "../ledger/types"
-import type { Policy, Sourced } from "./types"
+import { payerFieldPath } from "./paths"
+import type { Layer, Policy, Sourced } from "./types"
 
 const add = (out: Array<Assumption>, path: string, v: Sourced<{ toString(): string }> | undefined) => {
   if (v !== undefined && v.assumption)
@@ -17,8 +18,8 @@ export const policyAssumptions = (policy: Policy): ReadonlyArray<Assumption> => 
   add(out, `${p}.contractWeeksPerYear`, policy.contractWeeksPerYear)
   for (const [layer, l] of Object.entries(policy.layers))
     for (const r of l.payers) {
-      if (r.kind === "direct") add(out, `${p}.layers.${layer}.${r.stream}.share`, r.share)
-      if ((r.kind === "overbrugging" || r.kind === "bouwsteen") && r.maxPerMonth) add(out, `${p}.layers.${layer}.${r.stream}.maxPerMonth`, r.maxPerMonth)
+      if (r.kind === "direct") add(out, `${p}.${payerFieldPath(layer as Layer, r.stream, "share")}`, r.share)
+      if ((r.kind === "overbrugging" || r.kind === "bouwsteen") && r.maxPerMonth) add(out, `${p}.${payerFieldPath(layer as Layer, r.stream, "maxPerMonth")}`, r.maxPerMonth)
     }
   const smi = policy.smi
   if (smi) {

@@ -8,10 +8,18 @@
 import type { PaidSegment } from "../ledger/types"
 import { dayRange, mergeEvents, sourcedRead, untraced } from "../ledger/trace"
 import { type Dec, ZERO } from "../money"
+import { payerFieldPath } from "../policy/paths"
 import type { Layer, PayerCondition, Sourced } from "../policy/types"
 import { type RuleContext, tracing } from "./context"
 import { type Claim, eur, pct } from "./claim"
 import type { ChildMonthMeasure, SegmentMeasure } from "./measure"
+
+/**
+ * Seed 000 §3.3 "Financieringsmogelijkheden": the municipality pays the costs above the regular rate
+ * directly to the provider, with or without an indication; OAB money pays the extra support; a care
+ * partner co-finances a care worker; a PGB pays the extra support. The share is the policy's.
+ */
+export const DIRECT_SOURCE = "seed 000 §3.3 (a funder pays part of the costs directly to the provider)"
 
 const layerIn = (s: SegmentMeasure, layer: Layer): Dec => {
   if (layer === "jeugdhulp") return s.jeugdhulp
@@ -62,9 +70,9 @@ export const directClaim = (
     trace: {
       rule: "direct",
       description: `${stream} pays ${pct(share.value)} of the ${layer} layer ${conditionText}.`,
-      source: share.source,
+      source: `${DIRECT_SOURCE}; share: ${share.source}`,
       formula,
-      parameters: [sourcedRead(`policy.layers.${layer}.${stream}.share`, share)],
+      parameters: [sourcedRead(`policy.${payerFieldPath(layer, stream, "share")}`, share)],
       events: mergeEvents(events)
     }
   }

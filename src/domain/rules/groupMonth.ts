@@ -4,23 +4,34 @@
  * absorb (surplus), with the policy's flags (seed 004 §III, §X, §XI).
  */
 import type { GroupMonth } from "../ledger/types"
-import { type Dec, toCents, ZERO } from "../money"
+import { Dec, toCents, ZERO } from "../money"
 import type { Policy } from "../policy/types"
 import { eur, pct } from "./claim"
 import { type GroupAllocation, KINDPLEK_SOURCE } from "./kindplek"
 import { sourcedRead, untraced } from "../ledger/trace"
 
+/**
+ * The policy's flags on the occupancy of awarded kindplekken: a rate below the occupancy floor, fewer
+ * children a day on average than the minimum (seed 004 §III, §X, §XI; the thresholds are policy data).
+ * The one definition and wording, for a group's month and for a location over a period (src/output/runDocument.ts).
+ */
+export const occupancyFlags = (kindplek: Policy["kindplek"], rate: Dec, averageChildren: Dec): Array<string> => {
+  const flags: Array<string> = []
+  if (kindplek === undefined) return flags
+  // A figure below its threshold is shown rounded down, so it never reads as the threshold itself (79.996 % as 79.99 %).
+  if (rate.lessThan(kindplek.occupancyFloor.value))
+    flags.push(`occupancy ${rate.times(100).toDecimalPlaces(2, Dec.ROUND_DOWN).toString()} % below ${pct(kindplek.occupancyFloor.value)}`)
+  if (averageChildren.lessThan(kindplek.minAverageChildren.value))
+    flags.push(`average ${averageChildren.toDecimalPlaces(1, Dec.ROUND_DOWN)} children, below ${kindplek.minAverageChildren.value}`)
+  return flags
+}
+
 export const groupMonthLine = (policy: Policy, a: GroupAllocation, vacancy: Dec, claimed: Dec, paid: Dec, traced = true): GroupMonth => {
   const rate = a.capacityPlaceDays.isZero() ? ZERO : a.occupiedPlaceDays.dividedBy(a.capacityPlaceDays)
   const averageChildren = a.openingDays === 0 ? ZERO : ZERO.plus(a.childOpeningDays).dividedBy(a.openingDays)
   const surplus = claimed.minus(paid)
-  const flags: Array<string> = []
   const k = policy.kindplek
-  if (k !== undefined && a.basis === "awarded-places") {
-    if (rate.lessThan(k.occupancyFloor.value)) flags.push(`occupancy ${pct(rate)} below ${pct(k.occupancyFloor.value)}`)
-    if (averageChildren.lessThan(k.minAverageChildren.value))
-      flags.push(`average ${averageChildren.toDecimalPlaces(1)} children, below ${k.minAverageChildren.value}`)
-  }
+  const flags = a.basis === "awarded-places" ? occupancyFlags(k, rate, averageChildren) : []
   return {
     groupId: a.group.groupId,
     providerId: a.group.providerId,

@@ -15,6 +15,7 @@
 import type { PaidSegment } from "../ledger/types"
 import { dayRange, mergeEvents, mergeReads, type ParameterRead, sourcedRead, untraced } from "../ledger/trace"
 import { type Dec, min, ZERO } from "../money"
+import { payerFieldPath } from "../policy/paths"
 import type { Sourced } from "../policy/types"
 import { type RuleContext, tracing } from "./context"
 import { type Claim, eur, hrs } from "./claim"
@@ -71,7 +72,7 @@ export const jeugdhulpClaim = (
       ]
     : []
   if (maxPerMonth !== undefined) {
-    if (traced) reads.push(sourcedRead(`policy.${ground}.maxPerMonth`, maxPerMonth))
+    if (traced) reads.push(sourcedRead(`policy.${payerFieldPath("jeugdhulp", stream, "maxPerMonth")}`, maxPerMonth))
     if (traced && amount.greaterThan(maxPerMonth.value)) formula.push(`capped at ${eur(maxPerMonth.value)} a month`)
     amount = min(amount, maxPerMonth.value)
   }

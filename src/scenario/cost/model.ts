@@ -24,7 +24,8 @@
  *
  * Homogeneous and hybrid groups are all plus places, so there the plus figures are the whole group's
  * cost per place. All at full occupancy. So a smaller group (same staff, same room) costs more per
- * child-hour. Pure: every input is an argument; nothing is read from files.
+ * child-hour. Pure: every input is an argument, except the defaults, read once from
+ * src/parameters/defaults/cost-model.yaml (the scenario loader reads them first).
  */
 import { dayNumber } from "../../domain/calendar"
 import { Dec, max, ONE, ZERO } from "../../domain/money"
@@ -34,7 +35,10 @@ import type { EventData } from "../../events"
 import { extraStaffOf } from "../design/groups"
 import type { DesignSpec } from "../design/schema"
 import { ratioTableOn, staffRequired } from "./bkr"
+import type { DatedDefault } from "../../parameters/defaults"
 import { COST_DEFAULTS, type CostInputPath, type CostModelSpec } from "./schema"
+
+type Defaults = ReturnType<typeof COST_DEFAULTS.get>
 
 export const COST_MODEL_SOURCE = "geldstroom bottom-up cost model (docs/cost-model.md; seed 004 §IX, §X; seed 002 'Aanbod — Componenten')"
 
@@ -144,12 +148,17 @@ const INPUTS: ReadonlyArray<readonly [CostInputPath, (s: CostModelSpec) => strin
 const sameValue = (a: string | number | boolean, b: string | number | boolean): boolean =>
   typeof a === "boolean" || typeof b === "boolean" ? a === b : new Dec(a).equals(new Dec(b))
 
-/** The inputs that are not confirmed public figures: every assumed default, and every value the scenario supplied. */
-export const costAssumptions = (spec: CostModelSpec): Array<CostAssumption> =>
-  INPUTS.flatMap(([path, get]) => {
+/** Each input of the cost model: its value, its default, and whether the value is the default. */
+const costInputs = (spec: CostModelSpec, defaults: Defaults = COST_DEFAULTS.get()) =>
+  INPUTS.map(([path, get]) => {
     const value = get(spec)
-    const def = COST_DEFAULTS[path]
-    const isDefault = sameValue(value, def.value)
+    const def = defaults[path]
+    return { path, value, default: def as DatedDefault<string | number | boolean>, isDefault: sameValue(value, def.value) }
+  })
+
+/** The inputs that are not confirmed public figures: every assumed default, and every value the scenario supplied. */
+export const costAssumptions = (spec: CostModelSpec, defaults: Defaults = COST_DEFAULTS.get()): Array<CostAssumption> =>
+  costInputs(spec, defaults).flatMap(({ path, value, default: def, isDefault }) => {
     if (isDefault && !def.assumption) return []
     return [
       {

@@ -14,9 +14,13 @@
  */
 import { z } from "zod"
 import { CareType, IsoDate, PseudonymousId } from "../../events/fields"
+import { DESIGN_DEFAULTS_FILE, defaultsFile } from "../../parameters/defaults"
 import { AmountText as AmountField } from "../fields"
 
 const AmountText = AmountField.describe("an amount in EUR, e.g. 10.50")
+
+/** The design's defaults that are figures about the world, dated and sourced (src/parameters/defaults/design.yaml). */
+export const DESIGN_DEFAULTS = defaultsFile(DESIGN_DEFAULTS_FILE, { hourlyPrice: AmountText })
 
 const IdPrefix = z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,15}$/, { message: "an id prefix is a letter and up to 15 letters or digits" })
 
@@ -48,9 +52,9 @@ const common = {
   locationPrefix: IdPrefix.default("L"),
   // Plus care 0-4 is dagopvang (seed 004 §V).
   careType: CareType.default("dagopvang"),
-  // PARAMETERS.md "Market prices": average dagopvang price 2024 €10.50 (BOinK/Waarborgfonds). The regular
-  // price the provider invoices; placement-requested carries no price, so it belongs to the provision.
-  hourlyPrice: AmountText.default("10.50"),
+  // The regular price the provider invoices; placement-requested carries no price, so it belongs to the
+  // provision. Default: src/parameters/defaults/design.yaml (PARAMETERS.md "Market prices"), an assumption.
+  hourlyPrice: AmountText.default(() => DESIGN_DEFAULTS.get().hourlyPrice.value),
   // Default: the first day of the scenario's period.
   opensOn: IsoDate.optional(),
   // Seed 000 §2.2: a plus placement of 6 to 9 months; used for requests that carry no expectedStayMonths.
