@@ -24,7 +24,7 @@ export const runText = (d: Omit<RunDocument, "children">): string => {
   if (d.groups.length) {
     out.push("", "groups (occupancy of kindplekken over the period)")
     for (const g of d.groups) {
-      const flags = [...new Set(g.months.flatMap((m) => m.flags.map((f) => f.replace(/^occupancy [\d.]+ %/, "occupancy").replace(/^average [\d.]+ children/, "average"))))]
+      const flags = [...new Set(g.months.flatMap((m) => m.flags.map((f) => f.replace(/^occupancy [\d.]+ %/, "occupancy").replace(/^average [\d.]+ children/, "average children"))))]
       out.push(`  ${pad(g.id, 14)} ${pad(g.design, 14)} ${lpad((Number(g.occupancy.rate) * 100).toFixed(1), 6)} %  vacancy ${euro(g.vacancy)}${flags.length ? `  ⚑ ${flags.join("; ")}` : ""}`)
     }
   }

@@ -125,6 +125,23 @@ export const groupToJson = (run: LedgerRun, groupId: string): string | undefined
   return JSON.stringify(json)
 }
 
+/**
+ * Decimals read back, shared by their text: a group-month's subsidy, capacity and occupied place-days
+ * recur across groups and months, and a line's occupied place-days are its month's. Decimals are
+ * immutable, so sharing one is safe; a national projection loads in about half the memory. At most
+ * INTERNED_KEPT are kept (then forgotten and shared afresh), so loading stays bounded.
+ */
+const interned = new Map<string, Dec>()
+const INTERNED_KEPT = 200_000
+const decimal = (text: string): Dec => {
+  let d = interned.get(text)
+  if (d === undefined) {
+    if (interned.size >= INTERNED_KEPT) interned.clear()
+    interned.set(text, (d = new Dec(text)))
+  }
+  return d
+}
+
 export const groupFromJson = (run: LedgerRun, groupId: string, text: string): void => {
   const j = JSON.parse(text) as GroupJson
   if (j.facts !== null)
@@ -133,14 +150,14 @@ export const groupFromJson = (run: LedgerRun, groupId: string, text: string): vo
   if (hasTotals) {
     const g: GroupTotals = run.state.group(groupId)
     for (const [i, placeDays, openingDays, claimed, paid] of j.months)
-      g.months[i] = { placeDays: new Dec(placeDays), openingDays, claimed: new Dec(claimed), paid: new Dec(paid) }
+      g.months[i] = { placeDays: decimal(placeDays), openingDays, claimed: decimal(claimed), paid: decimal(paid) }
     for (const [i, subsidy, vacancyCents, surplusCents, occupied, capacity, flags] of j.lines) {
       const line: LineValues = {
-        subsidy: new Dec(subsidy),
+        subsidy: decimal(subsidy),
         vacancyCents: BigInt(vacancyCents),
         surplusCents: BigInt(surplusCents),
-        occupied: new Dec(occupied),
-        capacity: new Dec(capacity),
+        occupied: decimal(occupied),
+        capacity: decimal(capacity),
         flags
       }
       g.lines[i] = line

@@ -112,8 +112,26 @@ export const loadScenario = (fileArg: string): LoadedScenario | InvalidFile => {
     months: monthsBetween(spec.period.from, spec.period.to),
     design: priced.design,
     cost: priced.cost,
-    assumptions: priced.assumptions
+    assumptions: [...priced.assumptions, ...populationAssumptions(spec)]
   }
+}
+
+/**
+ * A generated population is an assumption as a whole: its children are drawn, not observed, from
+ * shares, income bands, contracts and stays that are the scenario's or the generator's defaults
+ * (docs/population-generator.md). Listed once, with what sizes it.
+ */
+const populationAssumptions = (spec: ScenarioFile): ReadonlyArray<Assumption> => {
+  const p = spec.population
+  if (p === undefined) return []
+  return [
+    {
+      path: "population",
+      value: `seed ${p.seed}: ${p.children.atStart} children in care on the first day, ${p.children.inflowPerMonth} new requests a month`,
+      source: "the population generator (docs/population-generator.md): shares, income bands, contracts and stays as the scenario gives them, else the generator's defaults",
+      reason: "a synthetic population, not observed children: every figure that depends on who the children are is an assumption"
+    }
+  ]
 }
 
 /**

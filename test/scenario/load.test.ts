@@ -140,6 +140,19 @@ describe("the defaults a scenario leaves to the data files (src/parameters/defau
   })
 })
 
+describe("a generated population", () => {
+  it("is listed as one assumption, with its seed and size; a scenario of recorded events lists none", () => {
+    const drawn = loadScenario(write("drawn.yaml", ["name: drawn", "period: { from: 2026-01, to: 2026-03 }", `policy: ${policy}`, "population:", "  seed: 7", "  children: { atStart: 12, inflowPerMonth: 2 }"]))
+    if (drawn instanceof InvalidFile) throw new Error(drawn.message)
+    const population = drawn.assumptions.filter((a) => a.path === "population")
+    expect(population).toHaveLength(1)
+    expect(population[0]!.value).toBe("seed 7: 12 children in care on the first day, 2 new requests a month")
+    const recorded = loadScenario(write("recorded.yaml", ["name: recorded", "period: { from: 2026-01, to: 2026-03 }", "events: { store: default }", `policy: ${policy}`]))
+    if (recorded instanceof InvalidFile) throw new Error(recorded.message)
+    expect(recorded.assumptions.some((a) => a.path === "population")).toBe(false)
+  })
+})
+
 describe("extends: a scenario", () => {
   const base = () =>
     write("chain-base.yaml", [
