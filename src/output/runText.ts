@@ -8,7 +8,8 @@ export const euro = (s: string) => {
   return `${s.startsWith("-") ? "-" : ""}€${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${frac ?? "00"}`
 }
 
-export const runText = (d: Omit<RunDocument, "children">): string => {
+/** The summary of a run's document; its groups may be any iterable (`run --totals` makes them as it goes). */
+export const runText = (d: Omit<RunDocument, "children" | "groups"> & { readonly groups: Iterable<RunDocument["groups"][number]> }): string => {
   const out: Array<string> = []
   out.push(`${d.scenario.name}`)
   out.push(`policy ${d.scenario.policy} · ${d.months[0]} to ${d.months[d.months.length - 1]}${d.scenario.asOf ? ` · as known on ${d.scenario.asOf}` : ""}`)
@@ -21,12 +22,14 @@ export const runText = (d: Omit<RunDocument, "children">): string => {
   out.push(`${pad("total cost", 16)}${lpad(euro(d.totals.cost), 16)}`)
   if (d.totals.vacancy !== "0.00" || d.totals.surplus !== "0.00")
     out.push(`kindplek subsidy outside children: vacancy ${euro(d.totals.vacancy)}, surplus ${euro(d.totals.surplus)}`)
-  if (d.groups.length) {
-    out.push("", "groups (occupancy of kindplekken over the period)")
-    for (const g of d.groups) {
-      const flags = [...new Set(g.months.flatMap((m) => m.flags.map((f) => f.replace(/^occupancy [\d.]+ %/, "occupancy").replace(/^average [\d.]+ children/, "average children"))))]
-      out.push(`  ${pad(g.id, 14)} ${pad(g.design, 14)} ${lpad((Number(g.occupancy.rate) * 100).toFixed(1), 6)} %  vacancy ${euro(g.vacancy)}${flags.length ? `  ⚑ ${flags.join("; ")}` : ""}`)
+  let groupsHeader = false
+  for (const g of d.groups) {
+    if (!groupsHeader) {
+      out.push("", "groups (occupancy of kindplekken over the period)")
+      groupsHeader = true
     }
+    const flags = [...new Set(g.months.flatMap((m) => m.flags.map((f) => f.replace(/^occupancy [\d.]+ %/, "occupancy").replace(/^average [\d.]+ children/, "average children"))))]
+    out.push(`  ${pad(g.id, 14)} ${pad(g.design, 14)} ${lpad((Number(g.occupancy.rate) * 100).toFixed(1), 6)} %  vacancy ${euro(g.vacancy)}${flags.length ? `  ⚑ ${flags.join("; ")}` : ""}`)
   }
   if (d.occupancy.locations.length) {
     out.push("", "occupancy per location")

@@ -19,8 +19,12 @@ import { occupancyOf } from "./ledgerRun"
 import { budgetsOf } from "./metrics"
 import type { Projection } from "./projection"
 
-/** A run's document without `children`: what `run --totals` prints (docs/output-contracts.md#run). */
-export type RunTotalsDocument = Omit<RunDocument, "children">
+/**
+ * A run's document without `children`: what `run --totals` prints (docs/output-contracts.md#run).
+ * Its groups are made when they are read, a group at a time (each reading makes them again), so the
+ * document of a national run is never whole in memory: write it with `writeJson`.
+ */
+export type RunTotalsDocument = Omit<RunDocument, "children" | "groups"> & { readonly groups: Iterable<RunDocument["groups"][number]> }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
@@ -46,24 +50,35 @@ export const runTotalsDocument = (scenario: LoadedScenario, p: Projection): RunT
   const streams = new Map<string, bigint>()
   for (const [s, t] of state.streams) streams.set(s, t.cents)
 
-  // Every group's month lines as the totals make them, a group at a time (in id order, as a full run's).
+  // Every group's month lines as the totals make them, a group at a time (in id order, as a full run's):
+  // once for the totals and occupancy, again for each reading of the groups.
   const infos = run.groupInfos()
+  const groupIds = [...infos.keys()].sort(byText)
   const tally = occupancyOf(state)
-  const occupancy = new OccupancyByLocation()
-  const groups: Array<RunDocument["groups"][number]> = []
-  let vacancy = 0n
-  let surplus = 0n
-  for (const id of [...infos.keys()].sort(byText)) {
+  const linesOf = (id: string): ReadonlyArray<GroupMonth> => {
     const lines: Array<GroupMonth> = []
     for (let i = 0; i < setup.months.length; i++) {
       const line = run.groupMonthLine(infos.get(id), id, i, tally)
-      if (line === undefined) continue
-      lines.push(line)
+      if (line !== undefined) lines.push(line)
+    }
+    return lines
+  }
+  const occupancy = new OccupancyByLocation()
+  let vacancy = 0n
+  let surplus = 0n
+  for (const id of groupIds)
+    for (const line of linesOf(id)) {
       occupancy.add(line)
       vacancy += line.vacancyCents
       surplus += line.surplusCents
     }
-    if (lines.length > 0) groups.push(groupDoc(lines))
+  const groups: Iterable<RunDocument["groups"][number]> = {
+    *[Symbol.iterator]() {
+      for (const id of groupIds) {
+        const lines = linesOf(id)
+        if (lines.length > 0) yield groupDoc(lines)
+      }
+    }
   }
 
   const budgets = budgetsOf(run)

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util"
 import { Effect } from "effect"
 import { runDocument } from "../../output/runDocument"
+import { writeJson } from "../../output/jsonChunks"
 import { runText } from "../../output/runText"
 import { loadScenario } from "../../scenario/load"
 import { scenarioEvents } from "../../scenario/eventSource"
@@ -54,7 +55,9 @@ export const runCommand: Command = {
       return document
     })
     return runCli(program, (doc) => {
-      process.stdout.write(values.json ? `${JSON.stringify(doc, null, 2)}\n` : runText(doc))
+      // The same text JSON.stringify(doc, null, 2) gives, written in pieces (a national --totals document is large).
+      if (values.json) writeJson(doc, (text) => process.stdout.write(text))
+      else process.stdout.write(runText(doc))
       return doc.violations.length > 0 ? EXIT.violations : EXIT.ok
     })
   }
