@@ -33,7 +33,7 @@ const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
  * `checkInvariants`): children by id, each child's as its months were checked; then every group's
  * month lines by group and month; then the groups' years; then the budget lines.
  */
-const violationsInRunOrder = (p: Projection, budgets: ReadonlyArray<Violation>): ReadonlyArray<Violation> => {
+export const violationsInRunOrder = (p: Pick<Projection, "run">, budgets: ReadonlyArray<Violation>): ReadonlyArray<Violation> => {
   const { state, setup } = p.run
   const children = [...state.childViolations.keys()].sort(byText).flatMap((id) => state.childViolations.get(id)!)
   const groups = [...state.groupViolations.keys()].sort(byText).map((id) => state.groupViolations.get(id)!)
