@@ -25,21 +25,63 @@ import type { ChildTimeline } from "../domain/timeline/periods"
 const overlapping = <P extends { readonly from: number; readonly to: number }>(periods: ReadonlyArray<P>, m: DayInterval): ReadonlyArray<P> =>
   periods.filter((p) => p.from <= m.to && p.to >= m.from)
 
-/** The view of one month, as text: equal texts, equal inputs to the month's computation. */
-export const monthView = (ctx: RuleContext, t: ChildTimeline, month: YearMonth, cuts: ReadonlyArray<number> = policyCuts(ctx, t)): string => {
+type Period = { readonly from: number; readonly to: number }
+
+/** Two facts' data alike: the same object (an event both timelines were folded from), or equal as JSON. */
+const sameData = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a) === JSON.stringify(b)
+
+/**
+ * Whether two timelines' periods that overlap the month are alike, each `clipped` to the month or
+ * whole, with `alike` data (or none compared).
+ */
+const samePeriods = <P extends Period>(
+  a: ReadonlyArray<P>,
+  b: ReadonlyArray<P>,
+  m: DayInterval,
+  clipped: boolean,
+  alike: (x: P, y: P) => boolean
+): boolean => {
+  const x = overlapping(a, m)
+  const y = overlapping(b, m)
+  if (x.length !== y.length) return false
+  for (let i = 0; i < x.length; i++) {
+    const p = x[i]!
+    const q = y[i]!
+    const from = clipped ? Math.max(p.from, m.from) === Math.max(q.from, m.from) : p.from === q.from
+    const to = clipped ? Math.min(p.to, m.to) === Math.min(q.to, m.to) : p.to === q.to
+    if (!from || !to || !alike(p, q)) return false
+  }
+  return true
+}
+
+/**
+ * Whether a month's view is the same in two timelines of a child: everything of them the month's
+ * computation reads (the module comment), compared in place, without making either view.
+ */
+export const sameMonthView = (
+  a: ChildTimeline,
+  b: ChildTimeline,
+  month: YearMonth,
+  cutsA: ReadonlyArray<number>,
+  cutsB: ReadonlyArray<number>
+): boolean => {
   const m = monthInterval(month)
-  return JSON.stringify([
+  const inMonth = (cuts: ReadonlyArray<number>) => cuts.filter((d) => d > m.from && d <= m.to)
+  const cutsOfA = inMonth(cutsA)
+  const cutsOfB = inMonth(cutsB)
+  return (
     // Pieces clipped to the month: they only cut the month and cover its days (an end moved from
     // 31 December to 30 November leaves January-October as they were).
-    overlapping(t.pieces, m).map((p) => [Math.max(p.from, m.from), Math.min(p.to, m.to), p.data]),
+    samePeriods(a.pieces, b.pieces, m, true, (p, q) => sameData(p.data, q.data)) &&
     // KOT and jeugdhulp waiting spells clipped too: a rule reads their data for the month's days, and
     // the checks ask only whether they cover a paid day of the month.
-    overlapping(t.kot, m).map((p) => [Math.max(p.from, m.from), Math.min(p.to, m.to), p.data]),
+    samePeriods(a.kot, b.kot, m, true, (p, q) => sameData(p.data, q.data)) &&
     // Indications whole: an SMI window runs from its indication's first day.
-    overlapping(t.indications, m).map((p) => [p.indicationId, p.kind, p.from, p.to, p.data]),
-    overlapping(t.waitingJeugdhulp, m).map((p) => [Math.max(p.from, m.from), Math.min(p.to, m.to)]),
-    cuts.filter((d) => d > m.from && d <= m.to)
-  ])
+    samePeriods(a.indications, b.indications, m, false, (p, q) => p.indicationId === q.indicationId && p.kind === q.kind && sameData(p.data, q.data)) &&
+    samePeriods(a.waitingJeugdhulp, b.waitingJeugdhulp, m, true, () => true) &&
+    cutsOfA.length === cutsOfB.length &&
+    cutsOfA.every((d, i) => d === cutsOfB[i])
+  )
 }
 
 /** The months (by index) whose view differs between two timelines of one child. */
@@ -48,7 +90,7 @@ export const changedMonths = (ctx: RuleContext, months: ReadonlyArray<YearMonth>
   const cutsAfter = policyCuts(ctx, after)
   const out = new Set<number>()
   months.forEach((month, i) => {
-    if (monthView(ctx, before, month, cutsBefore) !== monthView(ctx, after, month, cutsAfter)) out.add(i)
+    if (!sameMonthView(before, after, month, cutsBefore, cutsAfter)) out.add(i)
   })
   return out
 }

@@ -5,11 +5,12 @@
  *
  * prints both times and the compute per child-month beyond the read. With INCREMENTAL=1 it goes on
  * with (d) as the benchmark does it (projection written, the quick spec's 1,000 events appended, the
- * projection caught up): that changes the store, so give it a copy of the quick national store.
+ * projection caught up): that changes the store, so give it a copy of the quick national store (or,
+ * with FULL=1, of the full one: the 1,000 events are then the full spec's).
  */
 import { loadScenario, type LoadedScenario } from "../../src/scenario/load"
 import { openDatabase } from "../../src/store/sqlite/open"
-import { QUICK } from "./config"
+import { FULL, QUICK } from "./config"
 import { incrementalEvents } from "./incremental"
 import * as phase from "./phases"
 import { dirname, join } from "node:path"
@@ -32,7 +33,7 @@ const main = async () => {
   if (process.env.INCREMENTAL === undefined) return
   await phase.save(file, b.value)
   const db = openDatabase(file)
-  const events = incrementalEvents(db, QUICK.national, 1_000)
+  const events = incrementalEvents(db, (process.env.FULL === undefined ? QUICK : FULL).national, 1_000)
   db.close()
   const d1 = await phase.timed(() => phase.append(file, events))
   const d2 = await phase.timed(() => phase.catchUp(file, b.value))
