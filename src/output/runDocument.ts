@@ -54,6 +54,14 @@ export interface RunDocument {
   readonly checks: { readonly events: number; readonly invariants: ReadonlyArray<number>; readonly determinismCheckedAtRunTime: boolean }
 }
 
+/**
+ * A run's document without `children`: what `run --totals` prints (src/projection/runTotals.ts,
+ * docs/output-contracts.md#run). Its groups may be made when they are read, a group at a time, so
+ * the document of a national run is never whole in memory: write it with `writeJson` (./jsonChunks.ts).
+ * A full `RunDocument` is one too.
+ */
+export type RunTotalsDocument = Omit<RunDocument, "children" | "groups"> & { readonly groups: Iterable<RunDocument["groups"][number]> }
+
 export interface OccupancyFigures {
   readonly rate: string
   readonly occupiedPlaceDays: string

@@ -1,5 +1,5 @@
 /** The readable summary `geldstroom run <scenario>` prints without --json. */
-import type { RunDocument } from "./runDocument"
+import type { RunTotalsDocument } from "./runDocument"
 
 const pad = (s: string, n: number) => s.padEnd(n)
 const lpad = (s: string, n: number) => s.padStart(n)
@@ -8,8 +8,8 @@ export const euro = (s: string) => {
   return `${s.startsWith("-") ? "-" : ""}€${whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}.${frac ?? "00"}`
 }
 
-/** The summary of a run's document; its groups may be any iterable (`run --totals` makes them as it goes). */
-export const runText = (d: Omit<RunDocument, "children" | "groups"> & { readonly groups: Iterable<RunDocument["groups"][number]> }): string => {
+/** The summary of a run's document, full or totals only (its groups may be made as they are read: `run --totals`). */
+export const runText = (d: RunTotalsDocument): string => {
   const out: Array<string> = []
   out.push(`${d.scenario.name}`)
   out.push(`policy ${d.scenario.policy} · ${d.months[0]} to ${d.months[d.months.length - 1]}${d.scenario.asOf ? ` · as known on ${d.scenario.asOf}` : ""}`)

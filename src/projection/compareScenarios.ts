@@ -13,7 +13,8 @@ import type { LoadedScenario } from "../scenario/load"
 import type { ReadError } from "../store/EventStore"
 import type { StoreNotFound } from "../store/select"
 import { type CatchUpResult, openProjection, type Projection, type ProjectionSpec } from "./projection"
-import { type RunTotalsDocument, runTotalsDocument } from "./runTotals"
+import type { RunTotalsDocument } from "../output/runDocument"
+import { runTotalsDocument } from "./runTotals"
 import { compareProjections, embeddedStoreOf, projectionSpecOf, storeFile } from "./scenario"
 
 export interface ScenarioToCompare {

@@ -12,19 +12,12 @@
 import { checkBudget, violationList } from "../domain/invariants/check"
 import type { GroupMonth, Violation } from "../domain/ledger/types"
 import { RULES_VERSION } from "../domain/rules/version"
-import { budgetDoc, groupDoc, money, OccupancyByLocation, type RunDocument, scenarioDoc, streamsOf } from "../output/runDocument"
+import { budgetDoc, groupDoc, money, OccupancyByLocation, type RunDocument, type RunTotalsDocument, scenarioDoc, streamsOf } from "../output/runDocument"
 import type { LoadedScenario } from "../scenario/load"
 import { fingerprintOf } from "../scenario/run"
 import { occupancyOf } from "./ledgerRun"
 import { budgetsOf } from "./metrics"
 import type { Projection } from "./projection"
-
-/**
- * A run's document without `children`: what `run --totals` prints (docs/output-contracts.md#run).
- * Its groups are made when they are read, a group at a time (each reading makes them again), so the
- * document of a national run is never whole in memory: write it with `writeJson`.
- */
-export type RunTotalsDocument = Omit<RunDocument, "children" | "groups"> & { readonly groups: Iterable<RunDocument["groups"][number]> }
 
 const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 

@@ -10,6 +10,7 @@ import type { Fact } from "../domain/timeline/facts"
 import type { BudgetLineState, GroupState } from "../domain/timeline/state"
 import type { GroupTotals, LineValues, StreamTotal } from "./ledgerState"
 import type { LedgerRun } from "./ledgerRun"
+import { Kept } from "../domain/rules/kept"
 
 type Streams = ReadonlyArray<readonly [string, string, number]>
 
@@ -126,21 +127,13 @@ export const groupToJson = (run: LedgerRun, groupId: string): string | undefined
 }
 
 /**
- * Decimals read back, shared by their text: a group-month's subsidy, capacity and occupied place-days
- * recur across groups and months, and a line's occupied place-days are its month's. Decimals are
- * immutable, so sharing one is safe; a national projection loads in about half the memory. At most
- * INTERNED_KEPT are kept (then forgotten and shared afresh), so loading stays bounded.
+ * Decimals read back, shared by their text (a bounded table, src/domain/rules/kept.ts): a
+ * group-month's subsidy, capacity and occupied place-days recur across groups and months, and a
+ * line's occupied place-days are its month's. Decimals are immutable, so sharing one is safe; a
+ * national projection loads in a third of the memory (docs/benchmarks.md, fourth round).
  */
-const interned = new Map<string, Dec>()
-const INTERNED_KEPT = 200_000
-const decimal = (text: string): Dec => {
-  let d = interned.get(text)
-  if (d === undefined) {
-    if (interned.size >= INTERNED_KEPT) interned.clear()
-    interned.set(text, (d = new Dec(text)))
-  }
-  return d
-}
+const readBack = new Kept<string, Dec>()
+const decimal = (text: string): Dec => readBack.get(text, () => new Dec(text))
 
 export const groupFromJson = (run: LedgerRun, groupId: string, text: string): void => {
   const j = JSON.parse(text) as GroupJson

@@ -7,18 +7,10 @@
 import { writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { applyDesign, DesignSpec } from "../../src/scenario/design"
-import { generatePopulation, PopulationSpec } from "../../src/scenario/population"
-import { appendToStore } from "../support/appendToStore"
+import { DesignSpec } from "../../src/scenario/design"
+import { appendPlaced, demandOf } from "../support/placedPopulation"
 import { type TempStore, tempStore } from "../support/tempStore"
 import { geldstroom, PROJECT_ROOT } from "./cli"
-
-const period = { from: "2026-01", to: "2026-12" }
-
-const append = appendToStore
-
-const demandOf = (seed: number, idPrefix: string, atStart: number) =>
-  [...generatePopulation(PopulationSpec.parse({ seed, idPrefix, children: { atStart, inflowPerMonth: 1 } }), period)]
 
 const design = DesignSpec.parse({ kind: "homogeneous", groups: 2, kindplek: { pricePerPlace: "20000" } })
 
@@ -34,8 +26,7 @@ let model5: string
 
 beforeAll(async () => {
   temp = await tempStore()
-  const demand = demandOf(21, "P", 14)
-  await append(temp.path, [...demand, ...applyDesign(design, demand, period)])
+  await appendPlaced(temp.path, design, demandOf(21, "P", 14))
   koplus = scenario(temp.dir, "koplus", temp.path, "rotterdam-koplus")
   model5 = scenario(temp.dir, "model5", temp.path, "model-5-kot-direct-no-indication")
 }, 60_000)
@@ -60,9 +51,8 @@ describe("geldstroom compare from projections", () => {
 
   it("catches the projections up with events appended since, to what full runs give", async () => {
     await geldstroom("compare", koplus, model5, "--json")
-    const more = demandOf(22, "Q", 5)
     // Placed in the groups already there: the design's group events are in the store already.
-    await append(temp.path, [...more, ...applyDesign(design, more, period).filter((e) => e.type !== "group-opened" && e.type !== "kindplek-subsidy-awarded")])
+    await appendPlaced(temp.path, design, demandOf(22, "Q", 5), false)
     const caught = await geldstroom("compare", koplus, model5, "--json")
     expect(caught.code).toBe(0)
     expect(caught.stderr).toMatch(/^koplus: projection in .* caught up with \d+ new events \(\d+ children recomputed/m)

@@ -7,16 +7,10 @@
 import { writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { applyDesign, DesignSpec } from "../../src/scenario/design"
-import { generatePopulation, PopulationSpec } from "../../src/scenario/population"
-import { appendToStore } from "../support/appendToStore"
+import { DesignSpec } from "../../src/scenario/design"
+import { appendPlaced, demandOf } from "../support/placedPopulation"
 import { type TempStore, tempStore } from "../support/tempStore"
 import { geldstroom, PROJECT_ROOT } from "./cli"
-
-const period = { from: "2026-01", to: "2026-12" }
-
-const demandOf = (seed: number, idPrefix: string, atStart: number) =>
-  [...generatePopulation(PopulationSpec.parse({ seed, idPrefix, children: { atStart, inflowPerMonth: 1 } }), period)]
 
 // Kindplekken in two locations, some groups under the occupancy floor: group lines, flags and locations all have work.
 const design = DesignSpec.parse({ kind: "heterogeneous", groups: 3, locations: 2, kindplek: { pricePerPlace: "20000" } })
@@ -26,8 +20,7 @@ let scenario: string
 
 beforeAll(async () => {
   temp = await tempStore()
-  const demand = demandOf(31, "T", 20)
-  await appendToStore(temp.path, [...demand, ...applyDesign(design, demand, period)])
+  await appendPlaced(temp.path, design, demandOf(31, "T", 20))
   scenario = join(temp.dir, "totals.yaml")
   writeFileSync(
     scenario,
@@ -74,8 +67,8 @@ describe("geldstroom run --totals", () => {
 
   it("catches the projection up with events appended since, to what the full run gives", async () => {
     await geldstroom("run", scenario, "--totals", "--json")
-    const more = demandOf(32, "U", 6)
-    await appendToStore(temp.path, [...more, ...applyDesign(design, more, period).filter((e) => e.type !== "group-opened" && e.type !== "kindplek-subsidy-awarded")])
+    // Placed in the groups already there: the design's group events are in the store already.
+    await appendPlaced(temp.path, design, demandOf(32, "U", 6), false)
     const caught = await geldstroom("run", scenario, "--totals", "--json")
     expect(caught.code).toBe(0)
     expect(caught.stderr).toMatch(/^totals: projection in .* caught up with \d+ new events/m)

@@ -20,23 +20,18 @@ import {
   storeFile
 } from "../../src/projection"
 import { scenarioEvents } from "../../src/scenario/eventSource"
-import { applyDesign, DesignSpec } from "../../src/scenario/design"
+import { DesignSpec } from "../../src/scenario/design"
 import { type LoadedScenario, loadScenario } from "../../src/scenario/load"
-import { generatePopulation, PopulationSpec } from "../../src/scenario/population"
 import { runScenario } from "../../src/scenario/run"
 import { readProjectionRow } from "../../src/store/sqlite/projections"
 import { appendToStore } from "../support/appendToStore"
+import { appendPlaced, demandOf, placed } from "../support/placedPopulation"
 import { type TempStore, tempStore } from "../support/tempStore"
 import { PROJECT_ROOT } from "../cli/cli"
 
-const period = { from: "2026-01", to: "2026-12" }
-
-const demandOf = (seed: number, prefix: string, children: number) =>
-  [...generatePopulation(PopulationSpec.parse({ seed, idPrefix: prefix, children: { atStart: children, inflowPerMonth: 1 }, supportNeeds: { share: 0.6 } }), period)]
+const mixed = { supportNeeds: { share: 0.6 } }
 
 const design = DesignSpec.parse({ kind: "heterogeneous", groups: 4, locations: 2, capacity: 12, plusPlacesPerGroup: 6, kindplek: { pricePerPlace: "20000" } })
-
-const append = appendToStore
 
 const scenarioText = (store: string, policy: string, extra = "") => `name: projection test (${policy})
 period: { from: 2026-01, to: 2026-12 }
@@ -79,8 +74,7 @@ let model5: LoadedScenario
 
 beforeAll(async () => {
   temp = await tempStore()
-  const demand = demandOf(11, "T", 40)
-  await append(temp.path, [...demand, ...applyDesign(design, demand, period)])
+  await appendPlaced(temp.path, design, demandOf(11, "T", 40, mixed))
   writeFileSync(join(temp.dir, "koplus.yaml"), scenarioText(temp.path, "rotterdam-koplus"))
   writeFileSync(join(temp.dir, "model5.yaml"), scenarioText(temp.path, "model-5-kot-direct-no-indication"))
   koplus = load(join(temp.dir, "koplus.yaml"))
@@ -109,14 +103,14 @@ describe("a projection of a scenario", () => {
   }, 60_000)
 
   it("is caught up with what is appended, to what a rebuild and a full run give", async () => {
-    const demand = demandOf(12, "U", 6)
-    const extra = applyDesign({ ...design, groups: 4 }, demand, period).filter((e) => e.type !== "group-opened" && e.type !== "kindplek-subsidy-awarded")
-    const placed = extra.find((e) => e.type === "placement-started")!
+    const demand = demandOf(12, "U", 6, mixed)
+    const extra = placed(design, demand, false)
+    const started = extra.find((e) => e.type === "placement-started")!
     const correction = buildEvent(
-      { type: "placement-ended", data: { placementId: (placed.data as { placementId: string }).placementId, childId: (placed.data as { childId: string }).childId, outflow: "other" } },
+      { type: "placement-ended", data: { placementId: (started.data as { placementId: string }).placementId, childId: (started.data as { childId: string }).childId, outflow: "other" } },
       { validTime: "2026-04-30", recordedTime: "2026-09-01T10:00:00.000Z", source: "test" }
     )
-    await append(temp.path, [...demand, ...extra, correction])
+    await appendToStore(temp.path, [...demand, ...extra, correction])
     const { opened, rebuilt } = await withStore(temp.path, (store) =>
       Effect.gen(function* () {
         const opened = yield* openProjection(store, specOf(koplus))
