@@ -27,7 +27,18 @@ export const dayNumber = (date: IsoDate): number => {
   return n
 }
 
-export const fromDayNumber = (day: number): IsoDate => new Date(day * DAY_MS).toISOString().slice(0, 10)
+/** ISO dates of day numbers seen, kept: every event's dates are checked (`isValidIsoDate`) by turning them back into text. */
+const isoDates = new Map<number, IsoDate>()
+
+export const fromDayNumber = (day: number): IsoDate => {
+  let iso = isoDates.get(day)
+  if (iso === undefined) {
+    iso = new Date(day * DAY_MS).toISOString().slice(0, 10)
+    if (isoDates.size >= DAY_NUMBERS_KEPT) isoDates.clear()
+    isoDates.set(day, iso)
+  }
+  return iso
+}
 
 export const isValidIsoDate = (value: string): boolean => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false

@@ -91,6 +91,30 @@ export const centsToString = (cents: bigint): string => {
 /** A money amount as the ledger prints it: two decimals, half-up. */
 export const formatMoney = (amount: Dec): string => centsToString(toCents(amount))
 
+/** An amount's cents, floored, and what is left of a cent (amount × 100 − floor, exact: a scaled 60-digit amount minus its integer part). */
+interface Floored {
+  readonly cents: bigint
+  readonly remainder: Dec
+}
+
+/**
+ * Floors kept per amount, as `toCents` keeps its cents (the same shared amounts recur across
+ * children; decimals are never changed, so a kept floor is the floor). At most CENTS_KEPT of them.
+ */
+let floors = new Map<Dec, Floored>()
+
+const flooredCents = (value: Dec): Floored => {
+  let f = floors.get(value)
+  if (f === undefined) {
+    const scaled = value.times(100)
+    const floor = scaled.floor()
+    f = { cents: BigInt(floor.toFixed(0)), remainder: scaled.minus(floor) }
+    if (floors.size >= CENTS_KEPT) floors = new Map()
+    floors.set(value, f)
+  }
+  return f
+}
+
 /**
  * Largest-remainder split of exact parts into whole cents summing to `total`: each part is floored
  * to cents; the cents still missing go one by one to the parts with the largest remainder, ties
@@ -98,12 +122,11 @@ export const formatMoney = (amount: Dec): string => centsToString(toCents(amount
  */
 export const largestRemainder = <K extends string>(parts: ReadonlyArray<readonly [K, Dec]>, total: bigint): Array<[K, bigint]> => {
   const floored = parts.map(([key, value], index) => {
-    const scaled = value.times(100)
-    const floor = scaled.floor()
-    return { key, index, cents: BigInt(floor.toFixed(0)), remainder: scaled.minus(floor) }
+    const f = flooredCents(value)
+    return { key, index, cents: f.cents, remainder: f.remainder }
   })
   let missing = total - floored.reduce((acc, p) => acc + p.cents, 0n)
-  const order = [...floored].sort((a, b) => b.remainder.comparedTo(a.remainder) || a.index - b.index)
+  const order = [...floored].sort((a, b) => compare(b.remainder, a.remainder) || a.index - b.index)
   for (let i = 0; missing > 0n && order.length > 0; i = (i + 1) % order.length) {
     order[i]!.cents += 1n
     missing -= 1n

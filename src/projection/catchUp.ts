@@ -20,8 +20,9 @@ import type { RecordedEvent } from "../events"
 import { AllocationsByCapacity, hasGroupMonth, overFull } from "../domain/rules/allocations"
 import { allocateGroupMonth, type Occupied } from "../domain/rules/kindplek"
 import type { Violation } from "../domain/ledger/types"
+import { ZERO } from "../domain/money"
 import { type ChildTimeline, childTimeline } from "../domain/timeline/periods"
-import type { ChildState } from "../domain/timeline/state"
+import { type ChildState, emptyChild, evolveChild } from "../domain/timeline/state"
 import type { ChildContribution } from "./contribution"
 import { changedMonths, groupsIn } from "./monthView"
 import { childIdDigest, foldChild, type LedgerRun, occupancyFrom, occupancyOf } from "./ledgerRun"
@@ -109,6 +110,26 @@ const withKept = (c: ChildContribution, a: Affected, monthIndex: ReadonlyMap<str
   return kept.length === 0 ? c : { ...c, violations: [...kept, ...c.violations].sort((x, y) => order(x) - order(y)) }
 }
 
+/**
+ * A child's state as of the checkpoint and now. A stream's positions rise with its revisions, so the
+ * events up to the checkpoint come first: the state now is folded on from the state then (a fold is
+ * event by event), not again from the start. Events in another order are folded whole, twice.
+ */
+const statesOf = (id: string, events: ReadonlyArray<RecordedEvent>, checkpoint: bigint): { readonly oldState: ChildState | undefined; readonly newState: ChildState | undefined } => {
+  let k = 0
+  while (k < events.length && events[k]!.position <= checkpoint) k++
+  const prefix = events.slice(k).every((e) => e.position > checkpoint)
+  if (!prefix) {
+    const before = events.filter((e) => e.position <= checkpoint)
+    return { oldState: before.length === 0 ? undefined : foldChild(id, before), newState: foldChild(id, events) }
+  }
+  const oldState = k === 0 ? undefined : foldChild(id, events.slice(0, k))
+  if (k === events.length) return { oldState, newState: oldState }
+  let s = oldState ?? emptyChild(id)
+  for (let i = k; i < events.length; i++) s = evolveChild(s, events[i]!)
+  return { oldState, newState: s }
+}
+
 export class CatchUp {
   /** Children of changed groups that have no new events of their own: read them and pass them to `swap`. */
   readonly childrenOfChangedGroups: ReadonlyArray<string>
@@ -150,9 +171,7 @@ export class CatchUp {
   private affectedChild(id: string, events: ReadonlyArray<RecordedEvent>, changedGroups: ReadonlySet<string>): Affected {
     const { run, checkpoint } = this
     const { setup } = run
-    const before = events.filter((e) => e.position <= checkpoint)
-    const oldState = before.length === 0 ? undefined : foldChild(id, before)
-    const newState = events.length === 0 ? undefined : foldChild(id, events)
+    const { oldState, newState } = statesOf(id, events, checkpoint)
     const whole: Affected = { oldState, newState, only: undefined, newTimeline: undefined, heldViolations: run.state.childViolations.get(id) ?? [] }
     if (oldState === undefined || newState === undefined || !this.changedChildren.has(id)) return whole
     const tOld = childTimeline(oldState)
@@ -211,14 +230,23 @@ export class CatchUp {
     // 4. Swap them, keeping the touched groups' occupancy from before.
     this.saved = snapshot(run, touched.keys())
     this.before = occupancyBefore(run, this.saved)
-    for (const [id, c] of old) run.state.apply(c, -1, childIdDigest(id))
-    for (const [id, c] of fresh) run.state.apply(c, 1, childIdDigest(id))
+    // A child's id digest (a sha1) made once, for its old and new contribution alike.
+    const digests = new Map<string, bigint>()
+    const digestOf = (id: string) => {
+      let d = digests.get(id)
+      if (d === undefined) digests.set(id, (d = childIdDigest(id)))
+      return d
+    }
+    for (const [id, c] of old) run.state.apply(c, -1, digestOf(id))
+    for (const [id, c] of fresh) run.state.apply(c, 1, digestOf(id))
     this.recomputed = affected.size
     // 5. Over-full group-months now, and groups where a denominator moved.
     const infos = run.groupInfos()
     const now = occupancyOf(run.state)
     const overFullNow = new Set<string>()
     const moved = new Set<string>()
+    const saved = this.saved
+    const occupiedBefore = (groupId: string, i: number) => saved.get(groupId)?.[i]?.placeDays ?? ZERO
     for (const [groupId, months] of touched) {
       const g = infos.get(groupId)
       if (g === undefined) continue
@@ -230,6 +258,8 @@ export class CatchUp {
         const a = allocateGroupMonth(g, month, now, setup.subsidised, false)
         if (a.subsidy.isZero()) return
         if (overFull(a)) overFullNow.add(`${groupId}|${i}`)
+        // An allocation reads the tally's occupied place-days of its group-month alone: the same, the same denominator.
+        if (occupiedBefore(groupId, i).equals(run.state.groups.get(groupId)?.months[i]?.placeDays ?? ZERO)) return
         const b = allocateGroupMonth(g, month, this.before!, setup.subsidised, false)
         if (!a.denominator.equals(b.denominator)) moved.add(groupId)
       })
@@ -258,7 +288,7 @@ export class CatchUp {
     }
     // Applied only once all are worked out: the tallied allocations read the tally as it stands.
     for (const [id, steps] of corrected) {
-      const digest = childIdDigest(id)
+      const digest = digestOf(id)
       for (const [c, sign] of steps) {
         run.state.apply(c, sign, digest)
         groupsOf(c, touched)

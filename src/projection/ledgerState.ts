@@ -164,6 +164,26 @@ export class LedgerState {
     if (sign === -1) this.childViolations.delete(c.childId)
   }
 
+  /** Back to no children (the setup stays): a share of a parallel replay after it has sent its totals so far (./parallelReplay.ts). */
+  clear(): void {
+    this.children = 0
+    this.childMonths = 0
+    this.served = 0
+    this.waitingAtEnd = 0
+    this.everWaiting = 0
+    this.costCents = 0n
+    this.hours = ZERO
+    this.streams.clear()
+    for (const m of this.monthly) {
+      m.costCents = 0n
+      m.streams.clear()
+    }
+    this.groups.clear()
+    this.childViolations.clear()
+    this.groupViolations.clear()
+    this.childDigest = 0n
+  }
+
   /** Set a group-month's line (undefined: the group-month has none). */
   setLine(groupId: string, monthIndex: number, line: LineValues | undefined): void {
     if (line === undefined && !this.groups.has(groupId)) return

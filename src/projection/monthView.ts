@@ -30,9 +30,11 @@ type Period = { readonly from: number; readonly to: number }
 /** Two facts' data alike: the same object (an event both timelines were folded from), or equal as JSON. */
 const sameData = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a) === JSON.stringify(b)
 
+const overlaps = (p: Period, m: DayInterval): boolean => p.from <= m.to && p.to >= m.from
+
 /**
  * Whether two timelines' periods that overlap the month are alike, each `clipped` to the month or
- * whole, with `alike` data (or none compared).
+ * whole, with `alike` data (or none compared): walked side by side, the others skipped.
  */
 const samePeriods = <P extends Period>(
   a: ReadonlyArray<P>,
@@ -41,17 +43,25 @@ const samePeriods = <P extends Period>(
   clipped: boolean,
   alike: (x: P, y: P) => boolean
 ): boolean => {
-  const x = overlapping(a, m)
-  const y = overlapping(b, m)
-  if (x.length !== y.length) return false
-  for (let i = 0; i < x.length; i++) {
-    const p = x[i]!
-    const q = y[i]!
+  let i = 0
+  let j = 0
+  for (;;) {
+    while (i < a.length && !overlaps(a[i]!, m)) i++
+    while (j < b.length && !overlaps(b[j]!, m)) j++
+    if (i === a.length || j === b.length) return i === a.length && j === b.length
+    const p = a[i++]!
+    const q = b[j++]!
     const from = clipped ? Math.max(p.from, m.from) === Math.max(q.from, m.from) : p.from === q.from
     const to = clipped ? Math.min(p.to, m.to) === Math.min(q.to, m.to) : p.to === q.to
     if (!from || !to || !alike(p, q)) return false
   }
-  return true
+}
+
+/** Whether two lists of cut days have the same days in the month (after its first day, up to its last). */
+const sameCuts = (a: ReadonlyArray<number>, b: ReadonlyArray<number>, m: DayInterval): boolean => {
+  const x = a.filter((d) => d > m.from && d <= m.to)
+  const y = b.filter((d) => d > m.from && d <= m.to)
+  return x.length === y.length && x.every((d, i) => d === y[i])
 }
 
 /**
@@ -66,9 +76,6 @@ export const sameMonthView = (
   cutsB: ReadonlyArray<number>
 ): boolean => {
   const m = monthInterval(month)
-  const inMonth = (cuts: ReadonlyArray<number>) => cuts.filter((d) => d > m.from && d <= m.to)
-  const cutsOfA = inMonth(cutsA)
-  const cutsOfB = inMonth(cutsB)
   return (
     // Pieces clipped to the month: they only cut the month and cover its days (an end moved from
     // 31 December to 30 November leaves January-October as they were).
@@ -79,8 +86,7 @@ export const sameMonthView = (
     // Indications whole: an SMI window runs from its indication's first day.
     samePeriods(a.indications, b.indications, m, false, (p, q) => p.indicationId === q.indicationId && p.kind === q.kind && sameData(p.data, q.data)) &&
     samePeriods(a.waitingJeugdhulp, b.waitingJeugdhulp, m, true, () => true) &&
-    cutsOfA.length === cutsOfB.length &&
-    cutsOfA.every((d, i) => d === cutsOfB[i])
+    sameCuts(cutsA, cutsB, m)
   )
 }
 

@@ -13,9 +13,10 @@ import { MissingParameters } from "../domain/rules/compute"
 import type { ReadError } from "../store/EventStore"
 import { StoreFailure } from "../store/EventStore"
 import { readProjectionGroups, readProjectionRow, writeProjection } from "../store/sqlite/projections"
-import { headPosition, readSubject, readSubjects } from "../store/sqlite/subjects"
+import { headPosition, readChangedStreams, readStreams, readSubjects, type SubjectKind } from "../store/sqlite/subjects"
 import { CatchUp, type CatchUpReport, type ChangedSubject } from "./catchUp"
 import { LedgerRun, type LedgerRunOptions } from "./ledgerRun"
+import { absorbShare, type ParallelOptions, remainderOf, sharesOf, startWorkers } from "./parallelReplay"
 import { groupFromJson, groupToJson, totalsFromJson, totalsToJson } from "./serialize"
 import type { RunSetup } from "./setup"
 
@@ -41,6 +42,8 @@ export interface StoreHandle {
   readonly db: DatabaseSync
   /** For error messages: `sqlite:/path`. */
   readonly name: string
+  /** The store's file, where other threads may open it too (./parallelReplay.ts); without it a replay keeps to one thread. */
+  readonly file?: string
 }
 
 const failure = (store: StoreHandle, operation: string) => (cause: unknown) => new StoreFailure({ store: store.name, operation, cause })
@@ -48,36 +51,82 @@ const failure = (store: StoreHandle, operation: string) => (cause: unknown) => n
 const finishRun = (run: LedgerRun): Effect.Effect<LedgerRun, MissingParameters> =>
   run.missing.all.length > 0 ? Effect.fail(new MissingParameters({ missing: run.missing.all })) : Effect.succeed(run)
 
-/** Children's events, read one stream at a time. */
+/** Streams read in one query at most (a query's rows are held until it ends). */
+const STREAMS_A_READ = 1_000
+
+/** Children's events, a thousand streams a query; every child named gets its events (none: empty), in the order named. */
 const readChildren = (store: StoreHandle, ids: Iterable<string>, head: bigint, asOf: string | undefined) =>
   Effect.gen(function* () {
     const out = new Map<string, ReadonlyArray<RecordedEvent>>()
-    for (const id of ids) out.set(id, yield* readSubject(store.db, store.name, `child-${id}`, { head, recordedUpTo: asOf }))
+    const all = [...ids]
+    for (let i = 0; i < all.length; i += STREAMS_A_READ) {
+      const chunk = all.slice(i, i + STREAMS_A_READ)
+      const read = yield* readStreams(store.db, store.name, chunk.map((id) => `child-${id}`), { head, recordedUpTo: asOf })
+      for (const id of chunk) out.set(id, read.get(`child-${id}`) ?? [])
+    }
     return out
   })
 
-/** Replay the whole store into a new projection (bounded memory: one child at a time). */
+/**
+ * Replay the whole store into a new projection (bounded memory: one child at a time), the children
+ * shared out over worker threads where that pays (./parallelReplay.ts), else on this thread.
+ */
 export const buildProjection = (
   store: StoreHandle,
   spec: ProjectionSpec,
-  options: LedgerRunOptions & { readonly onProgress?: (children: number) => void } = {}
+  options: LedgerRunOptions & ParallelOptions & { readonly onProgress?: (children: number) => void } = {}
 ): Effect.Effect<Projection, ReadError | MissingParameters> =>
   Effect.gen(function* () {
     const head = yield* Effect.try({ try: () => headPosition(store.db), catch: failure(store, "head") })
     const run = new LedgerRun(spec.setup, options)
+    const asOf = spec.setup.asOf
+    const shares =
+      store.file === undefined || spec.scenarioFile === null
+        ? undefined
+        : yield* Effect.try({ try: () => sharesOf(store.file!, store.db, head, options), catch: failure(store, "share out the children") })
     let n = 0
-    yield* Stream.runForEachArray(readSubjects(store.db, store.name, { head, recordedUpTo: spec.setup.asOf }), (subjects) =>
-      Effect.sync(() => {
-        for (const s of subjects) {
-          run.addSubject(s)
-          if (s.kind === "child" && ++n % 50_000 === 0) options.onProgress?.(n)
-        }
+    const counted = (more: number) => {
+      const before = n
+      n += more
+      if (Math.floor(n / 50_000) > Math.floor(before / 50_000)) options.onProgress?.(n - (n % 50_000))
+    }
+    const replay = (kinds: ReadonlyArray<SubjectKind>, streams?: { readonly from: string; readonly to: string }) =>
+      Stream.runForEachArray(readSubjects(store.db, store.name, { head, recordedUpTo: asOf, kinds, streams }), (subjects) =>
+        Effect.sync(() => {
+          let children = 0
+          for (const s of subjects) {
+            run.addSubject(s)
+            if (s.kind === "child") children++
+          }
+          counted(children)
+        })
+      )
+    if (shares === undefined) {
+      yield* replay(["budget", "group", "child"])
+      options.onShares?.(1)
+    } else {
+      // This thread replays the first share while workers replay the others; a share whose worker failed is replayed here.
+      yield* replay(["budget", "group"])
+      const base = { file: store.file!, scenarioFile: spec.scenarioFile!, name: spec.name, key: spec.key, asOf, head: head.toString(), digest: options.digest !== false }
+      const workers = startWorkers(shares.slice(1), base, counted)
+      yield* Effect.onError(replay(["child"], shares[0]), () => Effect.sync(workers.stop))
+      const outcomes = yield* Effect.promise((signal) => {
+        signal.addEventListener("abort", workers.stop)
+        return workers.outcomes
       })
-    )
+      let inWorkers = 0
+      for (const o of outcomes) {
+        absorbShare(run, o)
+        const rest = remainderOf(o)
+        if (rest === undefined) inWorkers++
+        else yield* replay(["child"], rest)
+      }
+      options.onShares?.(1 + inWorkers)
+    }
     // Children of over-full group-months were apportioned with the capacity as denominator: redo them.
     const redo = run.overFullChildren()
     if (redo.size > 0) {
-      const events = yield* readChildren(store, redo, head, spec.setup.asOf)
+      const events = yield* readChildren(store, redo, head, asOf)
       const tallied = run.tallied()
       for (const [id, evs] of events) run.redoChild(id, evs, tallied)
     }
@@ -101,7 +150,9 @@ export const saveProjection = (
         scenarioFile: p.spec.scenarioFile,
         checkpoint: p.checkpoint,
         totals: totalsToJson(p.run),
-        groups: new Map(ids.map((id) => [id, groupToJson(p.run, id)])),
+        groups: (function* () {
+          for (const id of ids) yield [id, groupToJson(p.run, id)] as const
+        })(),
         replaceAll: groups === "all"
       })
     },
@@ -122,23 +173,14 @@ export const loadProjection = (store: StoreHandle, spec: ProjectionSpec, options
     catch: failure(store, "read projection")
   })
 
-/** Subjects with events after a position (as known on `asOf`), with all their events up to `head`. */
+/** Subjects with events after a position (as known on `asOf`), with all their events up to `head`: one query. */
 const changedSubjects = (store: StoreHandle, after: bigint, head: bigint, asOf: string | undefined) =>
-  Effect.gen(function* () {
-    const streams = yield* Effect.try({
-      try: () =>
-        store.db
-          .prepare("SELECT DISTINCT stream FROM events WHERE position > ? AND position <= ? ORDER BY stream")
-          .all(Number(after), Number(head))
-          .map((r) => r.stream as string),
-      catch: failure(store, "changed streams")
-    })
+  Effect.map(readChangedStreams(store.db, store.name, after, { head, recordedUpTo: asOf }), (streams) => {
     const out: Array<ChangedSubject> = []
-    for (const stream of streams) {
+    for (const [stream, events] of streams) {
       const cut = stream.indexOf("-")
       const kind = stream.slice(0, cut) as ChangedSubject["kind"]
       if (kind !== "child" && kind !== "group" && kind !== "budget") continue
-      const events = yield* readSubject(store.db, store.name, stream, { head, recordedUpTo: asOf })
       // As known on asOf: a subject whose new events were all recorded later has not changed.
       if (!events.some((e) => e.position > after)) continue
       out.push({ kind, id: stream.slice(cut + 1), events })

@@ -3,7 +3,7 @@
  * becomes a projection spec (what to replay, under which rules and policy),
  * and comparisons are made from projections rather than full runs.
  */
-import { basename } from "node:path"
+import { basename, resolve } from "node:path"
 import { Data, Effect, Scope } from "effect"
 import { type CompareDocument, compareMetrics } from "../compare/document"
 import { defaultStorePath, openDatabase } from "../store/sqlite/open"
@@ -63,7 +63,7 @@ export const storeFile = (path: string): Effect.Effect<StoreHandle, StoreFailure
       Effect.try({ try: () => openDatabase(path), catch: (cause) => new StoreFailure({ store: `sqlite:${path}`, operation: "open", cause }) }),
       (db) => Effect.sync(() => db.close())
     ),
-    (db) => ({ db, name: `sqlite:${path}` })
+    (db) => ({ db, name: `sqlite:${path}`, file: resolve(path) })
   )
 }
 

@@ -5,10 +5,10 @@
  * catch-up rewrites only the groups it touched.
  */
 import type { Violation } from "../domain/ledger/types"
-import { Dec } from "../domain/money"
+import { Dec, exactPlus } from "../domain/money"
 import type { Fact } from "../domain/timeline/facts"
 import type { BudgetLineState, GroupState } from "../domain/timeline/state"
-import type { GroupTotals, LineValues, StreamTotal } from "./ledgerState"
+import { DIGEST_MASK, type GroupTotals, type LineValues, type StreamTotal } from "./ledgerState"
 import type { LedgerRun } from "./ledgerRun"
 import { Kept } from "../domain/rules/kept"
 
@@ -162,4 +162,66 @@ export const groupFromJson = (run: LedgerRun, groupId: string, text: string): vo
   }
   if (j.violations.length > 0) run.state.groupViolations.set(groupId, j.violations)
   run.groupsChanged()
+}
+
+const absorbStreams = (m: Map<string, StreamTotal>, rows: Streams) => {
+  for (const [s, cents, n] of rows) {
+    const t = m.get(s)
+    if (t === undefined) m.set(s, { cents: BigInt(cents), n })
+    else {
+      t.cents += BigInt(cents)
+      t.n += n
+    }
+  }
+}
+
+/**
+ * Add another run's children's totals (`totalsToJson` of a run over other children of the same
+ * store and setup) to this run's: counts and cents added, hours added exactly, the digests added
+ * (modulo 2^256 and 2^64, as they are kept). Its budget lines are left out: the reader of the
+ * groups and budget lines keeps its own. See ./parallelReplay.ts.
+ */
+export const totalsAbsorbJson = (run: LedgerRun, text: string): void => {
+  const j = JSON.parse(text) as TotalsJson
+  const s = run.state
+  s.children += j.children
+  s.childMonths += j.childMonths
+  s.served += j.served
+  s.waitingAtEnd += j.waitingAtEnd
+  s.everWaiting += j.everWaiting
+  s.costCents += BigInt(j.costCents)
+  s.hours = exactPlus(s.hours, new Dec(j.hours))
+  absorbStreams(s.streams, j.streams)
+  j.monthly.forEach(([cost, streams], i) => {
+    const m = s.monthly[i]!
+    m.costCents += BigInt(cost)
+    absorbStreams(m.streams, streams)
+  })
+  for (const [id, v] of j.childViolations) s.childViolations.set(id, v)
+  s.childDigest = (s.childDigest + BigInt(j.childDigest)) & DIGEST_MASK
+  run.digest = BigInt.asUintN(256, run.digest + BigInt(j.digest))
+  run.events += j.events
+}
+
+/** Add another run's totals of a group (`groupToJson`; children's parts only, no lines yet) to this run's. */
+export const groupAbsorbJson = (run: LedgerRun, groupId: string, text: string): void => {
+  const j = JSON.parse(text) as GroupJson
+  if (j.months.length === 0 && j.children.length === 0 && j.costCents === "0" && j.providerCents === "0" && j.fallbacks === 0) return
+  const g: GroupTotals = run.state.group(groupId)
+  for (const [i, placeDays, openingDays, claimed, paid] of j.months) {
+    const t = g.months[i]
+    g.months[i] =
+      t === undefined
+        ? { placeDays: decimal(placeDays), openingDays, claimed: decimal(claimed), paid: decimal(paid) }
+        : {
+            placeDays: exactPlus(t.placeDays, decimal(placeDays)),
+            openingDays: t.openingDays + openingDays,
+            claimed: exactPlus(t.claimed, decimal(claimed)),
+            paid: exactPlus(t.paid, decimal(paid))
+          }
+  }
+  g.costCents += BigInt(j.costCents)
+  g.providerCents += BigInt(j.providerCents)
+  for (const [id, n] of j.children) g.children.set(id, n)
+  g.fallbacks += j.fallbacks
 }

@@ -4,7 +4,7 @@
  * municipal comparison (c). The cap shows the replay's memory is bounded: a replay that held the
  * events would run out of heap instead of finishing. Progress goes to stdout; the results to RESULT.json.
  *
- *   node --max-old-space-size=1024 --import tsx test/bench/phaseRunner.ts national|municipal STORE CONFIG.json RESULT.json
+ *   node --max-old-space-size=768 --import tsx test/bench/phaseRunner.ts national|municipal STORE CONFIG.json RESULT.json
  */
 import { loadScenario, type LoadedScenario } from "../../src/scenario/load"
 import { openDatabase } from "../../src/store/sqlite/open"
@@ -42,6 +42,8 @@ export interface NationalResult {
     readonly violations: ReadonlyArray<string>
     readonly violationCount: number
     readonly rssMiB: number
+    /** Threads the children were replayed on (src/projection/parallelReplay.ts). */
+    readonly shares: number
   }
   readonly save: PhaseTime & { readonly groups: number }
   readonly incremental: {
@@ -64,10 +66,13 @@ const national = async (file: string, spec: StoreSpec, incremental: number, prog
   const a = await phase.timed(() => phase.readFloor(file))
   say(`  (a) read ${a.value} events in ${a.ms.toFixed(0)} ms`)
   const readRss = rssMiB()
-  const b = await phase.timed(() => phase.replay(file, s, progress ? (n) => say(`  (b) … ${n} children, ${rssMiB().toFixed(0)} MiB peak`) : undefined))
+  let shares = 1
+  const b = await phase.timed(() =>
+    phase.replay(file, s, progress ? (n) => say(`  (b) … ${n} children, ${rssMiB().toFixed(0)} MiB peak`) : undefined, undefined, (n) => (shares = n))
+  )
   const p = b.value
   const st = p.run.state
-  say(`  (b) replayed in ${b.ms.toFixed(0)} ms`)
+  say(`  (b) replayed in ${b.ms.toFixed(0)} ms, the children on ${shares} thread(s)`)
   // The replay's figures now: the incremental phase goes on with the same projection.
   const replay = {
     ...time(b),
@@ -77,7 +82,8 @@ const national = async (file: string, spec: StoreSpec, incremental: number, prog
     groupMonths: [...st.groups.values()].reduce((n, g) => n + g.lines.filter((l) => l !== undefined).length, 0),
     violations: st.violations().slice(0, 5).map((v) => `${v.invariant} ${v.subject} ${v.month ?? ""}: ${v.detail}`),
     violationCount: st.violationCount(),
-    rssMiB: rssMiB()
+    rssMiB: rssMiB(),
+    shares
   }
   const groups = st.groups.size
   const saved = await phase.timed(() => phase.save(file, p))

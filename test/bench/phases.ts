@@ -68,9 +68,19 @@ export const readFloor = (file: string): Promise<number> =>
     )
   )
 
-/** (b) The whole population replayed into a projection: folded, measured, apportioned, rounded, checked. */
-export const replay = (file: string, scenario: LoadedScenario, onProgress?: (children: number) => void): Promise<Projection> =>
-  run(Effect.scoped(Effect.flatMap(storeFile(file), (store) => buildProjection(store, specOf(scenario), { onProgress }))))
+/**
+ * (b) The whole population replayed into a projection: folded, measured, apportioned, rounded, checked;
+ * the children shared out over worker threads as the product does it (`workers`: how many; 1 keeps to
+ * one thread, for comparison).
+ */
+export const replay = (
+  file: string,
+  scenario: LoadedScenario,
+  onProgress?: (children: number) => void,
+  workers?: number,
+  onShares?: (shares: number) => void
+): Promise<Projection> =>
+  run(Effect.scoped(Effect.flatMap(storeFile(file), (store) => buildProjection(store, specOf(scenario), { onProgress, workers, onShares }))))
 
 /** The projection written to the store with its checkpoint. */
 export const save = (file: string, p: Projection): Promise<void> =>

@@ -3,7 +3,8 @@
  *
  *   node --expose-gc --max-old-space-size=1024 [--cpu-prof] --import tsx test/bench/profile.ts STORE [SCENARIO]
  *
- * prints both times and the compute per child-month beyond the read. With INCREMENTAL=1 it goes on
+ * prints both times and the compute per child-month beyond the read (WORKERS=n: the replay's worker
+ * threads, 1 to keep to one thread; default as the product chooses). With INCREMENTAL=1 it goes on
  * with (d) as the benchmark does it (projection written, the quick spec's 1,000 events appended, the
  * projection caught up): that changes the store, so give it a copy of the quick national store (or,
  * with FULL=1, of the full one: the 1,000 events are then the full spec's).
@@ -23,11 +24,13 @@ const s = loadScenario(scenarioFile) as LoadedScenario
 const main = async () => {
   const a = await phase.timed(() => phase.readFloor(file))
   process.stdout.write(`(a) ${a.value} events in ${a.ms.toFixed(0)} ms (cpu ${a.cpuMs.toFixed(0)})\n`)
-  const b = await phase.timed(() => phase.replay(file, s))
+  let shares = 1
+  const workers = process.env.WORKERS === undefined ? undefined : Number(process.env.WORKERS)
+  const b = await phase.timed(() => phase.replay(file, s, undefined, workers, (n) => (shares = n)))
   const st = b.value.run.state
   process.stdout.write(
-    `(b) ${st.children} children, ${st.childMonths} child-months in ${b.ms.toFixed(0)} ms (cpu ${b.cpuMs.toFixed(0)}); ratio ${(b.ms / a.ms).toFixed(2)}; ` +
-      `beyond the read ${(((b.ms - a.ms) * 1000) / st.childMonths).toFixed(1)} µs a child-month; violations ${st.violationCount()}; cost ${st.costCents}\n`
+    `(b) ${st.children} children in ${shares} share(s), ${st.childMonths} child-months in ${b.ms.toFixed(0)} ms (cpu ${b.cpuMs.toFixed(0)}); ratio ${(b.ms / a.ms).toFixed(2)}; ` +
+      `beyond the read ${(((b.ms - a.ms) * 1000) / st.childMonths).toFixed(1)} µs a child-month; violations ${st.violationCount()}; cost ${st.costCents}; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB\n`
   )
   // (d) on a store that may be changed (a working copy): save, append, catch up.
   if (process.env.INCREMENTAL === undefined) return

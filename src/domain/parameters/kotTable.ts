@@ -7,7 +7,7 @@
  */
 import { Result } from "effect"
 import { fromDayNumber } from "../calendar"
-import { Dec } from "../money"
+import { compare, Dec } from "../money"
 import { type DatedValue, type KotTable, MissingParameter, type ParameterSet } from "./types"
 import { valueOn } from "./lookup"
 import { KOT_TABLE_PATH } from "./paths"
@@ -26,8 +26,16 @@ const euro = (s: string) => Number(s).toLocaleString("en-US")
 /** A table's rows with their edges parsed once, and the answer per row and rank once made. */
 interface PreparedTable {
   readonly edges: ReadonlyArray<Dec | null>
-  readonly answers: Map<string, KotPercentage>
+  readonly answers: { readonly first: Map<number, KotPercentage>; readonly further: Map<number, KotPercentage> }
+  /**
+   * The row of an income decimal, by identity (incomes are kept decimals, ../rules/kept.ts
+   * `decimalOf`, asked for every child-month): the first row whose edge is open or at least the
+   * income. At most ROWS_KEPT incomes, then forgotten.
+   */
+  rows: Map<Dec, number>
 }
+
+const ROWS_KEPT = 50_000
 
 /** Prepared tables by the dated value they came from (a parameter set never changes once built). */
 const prepared = new WeakMap<DatedValue<KotTable>, PreparedTable>()
@@ -35,7 +43,7 @@ const prepared = new WeakMap<DatedValue<KotTable>, PreparedTable>()
 const prepare = (table: DatedValue<KotTable>): PreparedTable => {
   let p = prepared.get(table)
   if (p === undefined) {
-    p = { edges: table.value.rows.map((r) => (r.upTo === null ? null : new Dec(r.upTo))), answers: new Map() }
+    p = { edges: table.value.rows.map((r) => (r.upTo === null ? null : new Dec(r.upTo))), answers: { first: new Map(), further: new Map() }, rows: new Map() }
     prepared.set(table, p)
   }
   return p
@@ -50,13 +58,25 @@ export const kotPercentage = (
   const table = valueOn<KotTable>(set, KOT_TABLE_PATH, day)
   if (table._tag === "Failure") return Result.fail(table.failure)
   const rows = table.success.value.rows
-  const { edges, answers } = prepare(table.success)
+  const prep = prepare(table.success)
+  const { edges } = prep
+  const answers = prep.answers[rank]
+  const kept = prep.rows.get(income)
+  if (kept !== undefined) {
+    const known = answers.get(kept)
+    if (known !== undefined) return Result.succeed(known)
+  }
   let lower = "0"
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!
     const edge = edges[i]!
-    if (edge === null || income.lessThanOrEqualTo(edge)) {
-      const known = answers.get(`${i}|${rank}`)
+    // income ≤ edge, compared without decimal.js's copy (../money.ts `compare`, held equal to comparedTo by test/domain/exactArithmetic.test.ts).
+    if (edge === null || compare(income, edge) <= 0) {
+      if (kept === undefined) {
+        if (prep.rows.size >= ROWS_KEPT) prep.rows = new Map()
+        prep.rows.set(income, i)
+      }
+      const known = answers.get(i)
       if (known !== undefined) return Result.succeed(known)
       const band = row.upTo === null ? `above ${euro(lower)}` : `${euro(lower)}–${euro(row.upTo)}`
       const pct = row[rank]
@@ -70,7 +90,7 @@ export const kotPercentage = (
         )
       }
       const answer: KotPercentage = { fraction: new Dec(pct).dividedBy(100), percentage: pct, band, table: table.success }
-      answers.set(`${i}|${rank}`, answer)
+      answers.set(i, answer)
       return Result.succeed(answer)
     }
     lower = row.upTo!

@@ -34,7 +34,9 @@ const ALLOCATIONS_KEPT = 100_000
  * capacity: right for every group-month that is not over-full.
  */
 export class AllocationsByCapacity implements AllocationLookup {
-  private readonly made = new Map<string, GroupAllocation | null>()
+  /** By group, then month (no key text built per lookup: the rules ask for every piece of every child-month). */
+  private made = new Map<string, Map<YearMonth, GroupAllocation | null>>()
+  private size = 0
   private readonly monthSet: ReadonlySet<string>
 
   constructor(
@@ -48,18 +50,27 @@ export class AllocationsByCapacity implements AllocationLookup {
   }
 
   get(key: string): GroupAllocation | undefined {
-    const known = this.made.get(key)
-    if (known !== undefined) return known ?? undefined
     const cut = key.lastIndexOf("|")
-    const groupId = key.slice(0, cut)
-    const month = key.slice(cut + 1)
+    return this.at(key.slice(0, cut), key.slice(cut + 1))
+  }
+
+  at(groupId: string, month: YearMonth): GroupAllocation | undefined {
+    let byMonth = this.made.get(groupId)
+    const known = byMonth?.get(month)
+    if (known !== undefined) return known ?? undefined
     const group = this.groups.get(groupId)
     const a =
       group !== undefined && this.monthSet.has(month) && hasGroupMonth(group, month, this.subsidised)
         ? allocateGroupMonth(group, month, this.tally, this.subsidised, this.traced)
         : null
-    if (this.made.size >= ALLOCATIONS_KEPT) this.made.clear()
-    this.made.set(key, a)
+    if (this.size >= ALLOCATIONS_KEPT) {
+      this.made = new Map()
+      this.size = 0
+      byMonth = undefined
+    }
+    if (byMonth === undefined) this.made.set(groupId, (byMonth = new Map()))
+    byMonth.set(month, a)
+    this.size++
     return a ?? undefined
   }
 }

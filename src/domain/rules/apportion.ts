@@ -7,7 +7,7 @@
  */
 import type { LedgerLine } from "../ledger/types"
 import { mergeEvents, untraced } from "../ledger/trace"
-import { type Dec, isPositive, min } from "../money"
+import { compare, type Dec, isPositive, min } from "../money"
 import { type Layer, LAYERS, type PayerRule } from "../policy/types"
 import { type RuleContext, tracing } from "./context"
 import { type Claim, eur } from "./claim"
@@ -16,7 +16,7 @@ import { jeugdhulpClaim } from "./jeugdhulp"
 import { type AllocationLookup, kindplekClaim, type KindplekClaim } from "./kindplek"
 import { kotClaim } from "./kot"
 import type { ChildMonthMeasure } from "./measure"
-import { minus } from "./kept"
+import { dividedBy, minus, times } from "./kept"
 import { smiClaim } from "./smi"
 
 const claimOf = (
@@ -73,7 +73,9 @@ export const apportion = (
         for (const [g, c] of claim.byGroup) {
           kindplekClaimedByGroup.set(g, c)
           // Paid in full: exactly the claim (no 60-digit round trip that could leave a surplus of -1e-58).
-          kindplekByGroup.set(g, paid.equals(claim.amount) ? c : c.times(paid).dividedBy(claim.amount))
+          // Capped: c × paid ÷ claim, the same two decimal operations, kept (./kept.ts): the capped
+          // plus layer and the group's share recur across the children of a group-month.
+          kindplekByGroup.set(g, compare(paid, claim.amount) === 0 ? c : dividedBy(times(c, paid), claim.amount))
         }
       }
       if (paid.isZero()) continue

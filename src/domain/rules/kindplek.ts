@@ -48,7 +48,13 @@ export const groupMonthKey = (groupId: string, month: YearMonth) => `${groupId}|
 /** Where the rules find a group-month's allocation: a Map, or one that works them out when asked. */
 export interface AllocationLookup {
   readonly get: (groupMonthKey: string) => GroupAllocation | undefined
+  /** The same as `get(groupMonthKey(groupId, month))`, where a lookup can find it without building the key's text. */
+  readonly at?: (groupId: string, month: YearMonth) => GroupAllocation | undefined
 }
+
+/** A group-month's allocation from a lookup (by its two keys where the lookup can). */
+export const allocationOf = (allocations: AllocationLookup, groupId: string, month: YearMonth): GroupAllocation | undefined =>
+  allocations.at !== undefined ? allocations.at(groupId, month) : allocations.get(groupMonthKey(groupId, month))
 
 /** What a group-month's occupancy needs to know: occupied place-days and child opening days. */
 export interface Occupied {
@@ -148,7 +154,7 @@ export const kindplekClaim = (
   const yearTo = monthInterval(`${year}-12`).to
   for (const s of m.segments)
     for (const p of s.pieces) {
-      const a = allocations.get(groupMonthKey(p.piece.data.groupId, m.month))
+      const a = allocationOf(allocations, p.piece.data.groupId, m.month)
       if (a === undefined || a.subsidy.isZero() || a.denominator.isZero()) continue
       const share = dividedBy(times(a.subsidy, p.placeDays), a.denominator)
       amount = amount === ZERO ? share : amount.plus(share)

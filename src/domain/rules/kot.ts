@@ -12,11 +12,11 @@
 import { monthInterval } from "../calendar"
 import type { PaidSegment } from "../ledger/types"
 import { dayRange, mergeEvents, mergeReads, parameterRead, type ParameterRead, untraced } from "../ledger/trace"
-import { Dec, min, ZERO } from "../money"
+import { min, ZERO } from "../money"
 import { KOT_HOURS_PATH, KOT_TABLE_PATH, maximumUurprijsPath } from "../parameters/paths"
 import { kotPercentageOn, maximumKotHours, type RuleContext, tracing } from "./context"
 import { type Claim, eur, hrs } from "./claim"
-import { minus, times } from "./kept"
+import { decimalOf, minus, times } from "./kept"
 import type { ChildMonthMeasure } from "./measure"
 
 export const KOT_SOURCE = "Besluit kinderopvangtoeslag art. 4, 6, 8a lid 1 b (Staatsblad 2022, 386); PARAMETERS.md"
@@ -35,7 +35,7 @@ export const kotClaim = (ctx: RuleContext, m: ChildMonthMeasure, stream: string)
   const events: Array<string> = []
   for (const s of entitled) {
     const kot = s.segment.kot!
-    const income = new Dec(kot.data.householdIncome)
+    const income = decimalOf(kot.data.householdIncome)
     const percentage = kotPercentageOn(ctx, s.segment.from, income, kot.data.childRank)
     if (percentage === undefined) continue
     if (traced) reads.push(

@@ -171,7 +171,12 @@ export const policyCuts = (ctx: RuleContext, timeline: ChildTimeline): ReadonlyA
  * (from 31 January, one month), its last day (28 February). The maximum is the policy's
  * (PARAMETERS.md "Sociaal medische indicatie": Rotterdam, at most 9 months).
  */
-export const smiWindowEnd = (from: number, maxMonths: number): number => {
+export const smiWindowEnd = (from: number, maxMonths: number): number => keptWindowEnds.get(from, maxMonths, windowEnd)
+
+/** Window ends kept per first day and months (asked for every child-month with an SMI indication). */
+const keptWindowEnds = new KeptPairs<number, number, number>()
+
+const windowEnd = (from: number, maxMonths: number): number => {
   const first = fromDayNumber(from)
   const target = monthInterval(addMonths(first.slice(0, 7), maxMonths))
   const sameDay = target.from + Number(first.slice(8, 10)) - 1

@@ -43,7 +43,8 @@ export const segmentsOf = (
       if (Number.isFinite(p.to)) addCut(p.to + 1)
     }
   for (const c of extraCuts) addCut(c)
-  const sorted = [...cuts].sort((a, b) => a - b)
+  // Only the month's own bounds (the common case): already in order.
+  const sorted = cuts.size === 2 ? [m.from, m.to + 1] : [...cuts].sort((a, b) => a - b)
   const out: Array<Segment> = []
   for (let i = 0; i + 1 < sorted.length; i++) {
     const s: DayInterval = { from: sorted[i]!, to: sorted[i + 1]! - 1 }

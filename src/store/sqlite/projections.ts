@@ -45,8 +45,12 @@ export interface ProjectionWrite {
   readonly scenarioFile: string | null
   readonly checkpoint: bigint
   readonly totals: string
-  /** Group texts to write; a group mapped to undefined is deleted. */
-  readonly groups: ReadonlyMap<string, string | undefined>
+  /**
+   * Group texts to write; a group mapped to undefined is deleted. Iterated once, inside the
+   * transaction: a caller may make each text as it is asked for (a national projection's texts
+   * together would be some 150 MB).
+   */
+  readonly groups: Iterable<readonly [string, string | undefined]>
   /** Replace every group of the projection (a rebuild), rather than only those given. */
   readonly replaceAll: boolean
 }

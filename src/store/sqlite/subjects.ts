@@ -48,6 +48,11 @@ export interface SubjectReadOptions {
   readonly pageSize?: number
   /** Only these kinds (default: all three, in order). */
   readonly kinds?: ReadonlyArray<SubjectKind>
+  /**
+   * Only streams whose names lie in `[from, to)`: a share of the store for one of several readers
+   * (src/projection/parallelReplay.ts). A subject is never split: its events share one stream name.
+   */
+  readonly streams?: { readonly from: string; readonly to: string }
 }
 
 interface Cursor {
@@ -71,10 +76,36 @@ export const headPosition = (db: DatabaseSync): bigint => {
   return row?.p === null || row?.p === undefined ? 0n : BigInt(row.p as number)
 }
 
+/**
+ * The children's streams cut into `parts` shares of about as many events each (up to `head`): the
+ * stream names where the second, third, ... share begins, for `SubjectReadOptions.streams`. Fewer
+ * cuts where the store has fewer children's streams than parts. Also how many children's events
+ * there are, so a caller can tell whether sharing the work pays.
+ */
+export const childStreamCuts = (db: DatabaseSync, parts: number, head: bigint): { readonly events: number; readonly cuts: ReadonlyArray<string> } => {
+  const [, lower, upper] = RANGES.find(([k]) => k === "child")!
+  const where = "stream >= ? AND stream < ? AND position <= ?"
+  const events = Number(db.prepare(`SELECT COUNT(*) AS n FROM events WHERE ${where}`).get(lower, upper, Number(head))?.n ?? 0)
+  const at = db.prepare(`SELECT stream FROM events WHERE ${where} ORDER BY stream, revision LIMIT 1 OFFSET ?`)
+  const cuts: Array<string> = []
+  for (let k = 1; k < parts; k++) {
+    const stream = at.get(lower, upper, Number(head), Math.floor((events * k) / parts))?.stream as string | undefined
+    if (stream !== undefined && stream !== cuts[cuts.length - 1] && stream > lower) cuts.push(stream)
+  }
+  return { events, cuts }
+}
+
 /** Subjects of the store, as an Effect Stream (see the module comment). */
 export const readSubjects = (db: DatabaseSync, storeName: string, options: SubjectReadOptions): Stream.Stream<Subject, ReadError> => {
   const pageSize = options.pageSize ?? 5_000
+  const within = options.streams
   const ranges = RANGES.filter(([kind]) => options.kinds === undefined || options.kinds.includes(kind))
+    .map(([kind, prefix, upper]) =>
+      within === undefined
+        ? ([kind, prefix, prefix, upper] as const)
+        : ([kind, prefix, prefix > within.from ? prefix : within.from, upper < within.to ? upper : within.to] as const)
+    )
+    .filter(([, , lower, upper]) => lower < upper)
   const fail = (operation: string) => (cause: unknown) => new StoreFailure({ store: storeName, operation, cause })
   const key = recordedBound(options.recordedUpTo)
   if (Result.isFailure(key)) return Stream.fail(fail("readSubjects (recordedUpTo)")(key.failure))
@@ -87,7 +118,7 @@ export const readSubjects = (db: DatabaseSync, storeName: string, options: Subje
       Effect.try({
         try: () => {
           statement ??= pageStatement(db, recorded !== undefined)
-          const [, , upper] = ranges[c.range]!
+          const [, , , upper] = ranges[c.range]!
           const params: Array<string | number> = [c.stream, c.revision, upper, head]
           if (recorded !== undefined) params.push(recorded)
           params.push(pageSize)
@@ -121,12 +152,12 @@ export const readSubjects = (db: DatabaseSync, storeName: string, options: Subje
         }
         emit()
         const next = c.range + 1
-        return Effect.succeed([out, next < ranges.length ? Option.some({ range: next, stream: ranges[next]![1], revision: -1, held: [] }) : Option.none()] as const)
+        return Effect.succeed([out, next < ranges.length ? Option.some({ range: next, stream: ranges[next]![2], revision: -1, held: [] }) : Option.none()] as const)
       }
     )
 
   if (ranges.length === 0) return Stream.empty
-  return Stream.paginate<Cursor, Subject, ReadError>({ range: 0, stream: ranges[0]![1], revision: -1, held: [] }, page)
+  return Stream.paginate<Cursor, Subject, ReadError>({ range: 0, stream: ranges[0]![2], revision: -1, held: [] }, page)
 }
 
 /** The statements reading one subject, prepared once per database. */
@@ -173,3 +204,102 @@ export const readSubject = (
     }
   )
 }
+
+/** Rows grouped by stream (they come in stream and revision order) and decoded. */
+const decodeByStream = (rows: ReadonlyArray<Record<string, unknown>>): Result.Result<Map<string, Array<RecordedEvent>>, ReadError> => {
+  const out = new Map<string, Array<RecordedEvent>>()
+  let current: Array<RecordedEvent> | undefined
+  let currentStream: string | undefined
+  for (const row of rows) {
+    const decoded = decodeStoredRow(row)
+    if (Result.isFailure(decoded)) return Result.fail(decoded.failure)
+    const e = decoded.success
+    if (e.stream !== currentStream) {
+      currentStream = e.stream
+      current = out.get(currentStream)
+      if (current === undefined) out.set(currentStream, (current = []))
+    }
+    current!.push(e)
+  }
+  return Result.succeed(out)
+}
+
+/**
+ * Which streams a read of many takes: those a JSON array names, or those with an event at a position
+ * after `?` (up to the head).
+ */
+type StreamSet = "named" | "changed"
+const STREAM_SETS: Record<StreamSet, string> = {
+  named: "SELECT value FROM json_each(?)",
+  changed: "SELECT stream FROM events WHERE position > ? AND position <= ?"
+}
+
+const streamsStatements = new WeakMap<DatabaseSync, Map<string, StatementSync>>()
+const streamsStatement = (db: DatabaseSync, set: StreamSet, filtered: boolean): StatementSync => {
+  let byKey = streamsStatements.get(db)
+  if (byKey === undefined) streamsStatements.set(db, (byKey = new Map()))
+  const key = `${set}|${filtered}`
+  let s = byKey.get(key)
+  if (s === undefined) {
+    // One walk of the (stream, revision) key per stream, in stream order: no sort.
+    s = db.prepare(
+      `SELECT ${EVENT_COLUMNS} FROM events
+       WHERE stream IN (${STREAM_SETS[set]}) AND position <= ?${filtered ? " AND recorded_key <= ?" : ""}
+       ORDER BY stream, revision`
+    )
+    byKey.set(key, s)
+  }
+  return s
+}
+
+const readMany = (
+  db: DatabaseSync,
+  storeName: string,
+  set: StreamSet,
+  setParams: ReadonlyArray<string | number>,
+  options: { readonly head: bigint; readonly recordedUpTo?: string | undefined }
+): Effect.Effect<ReadonlyMap<string, ReadonlyArray<RecordedEvent>>, ReadError> => {
+  const operation = set === "named" ? "readStreams" : "readChangedStreams"
+  const key = recordedBound(options.recordedUpTo)
+  if (Result.isFailure(key)) return Effect.fail(new StoreFailure({ store: storeName, operation: `${operation} (recordedUpTo)`, cause: key.failure }))
+  const recorded = key.success
+  return Effect.flatMap(
+    Effect.try({
+      try: () => {
+        const params = [...setParams, Number(options.head)]
+        if (recorded !== undefined) params.push(recorded)
+        return streamsStatement(db, set, recorded !== undefined).all(...params)
+      },
+      catch: (cause) => new StoreFailure({ store: storeName, operation, cause })
+    }),
+    (rows) => Effect.fromResult(decodeByStream(rows))
+  )
+}
+
+/**
+ * Several streams' events up to a head position (and recorded up to an instant), in one query: by
+ * stream in stream order, each in revision order; a stream with no such events is left out.
+ */
+export const readStreams = (
+  db: DatabaseSync,
+  storeName: string,
+  streams: Iterable<string>,
+  options: { readonly head: bigint; readonly recordedUpTo?: string | undefined }
+): Effect.Effect<ReadonlyMap<string, ReadonlyArray<RecordedEvent>>, ReadError> => {
+  const names = [...streams]
+  return names.length === 0 ? Effect.succeed(new Map()) : readMany(db, storeName, "named", [JSON.stringify(names)], options)
+}
+
+/**
+ * Every event, up to a head position (and recorded up to an instant), of the streams that have an
+ * event at a position after `after` (up to the head), in one query: by stream in stream order, each
+ * in revision order. A stream whose events after `after` were all recorded after the instant is
+ * still read (with its earlier events); the caller tells it by positions.
+ */
+export const readChangedStreams = (
+  db: DatabaseSync,
+  storeName: string,
+  after: bigint,
+  options: { readonly head: bigint; readonly recordedUpTo?: string | undefined }
+): Effect.Effect<ReadonlyMap<string, ReadonlyArray<RecordedEvent>>, ReadError> =>
+  options.head <= after ? Effect.succeed(new Map()) : readMany(db, storeName, "changed", [Number(after), Number(options.head)], options)

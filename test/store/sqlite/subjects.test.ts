@@ -7,31 +7,15 @@ import { Effect, Stream } from "effect"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import type { RecordedEvent } from "../../../src/events"
-import { EventStore, ExpectedRevision } from "../../../src/store/EventStore"
-import { SqliteEventStore } from "../../../src/store/sqlite"
 import { openDatabase } from "../../../src/store/sqlite/open"
 import { headPosition, readSubject, readSubjects, type Subject } from "../../../src/store/sqlite/subjects"
 import { historyArb } from "../../support/arbitraries"
+import { appendInterleaved } from "../../support/interleaved"
 import { tempStore } from "../../support/tempStore"
 
 const KIND = { budget: 0, group: 1, child: 2 } as const
 
-const write = (path: string, events: ReadonlyArray<RecordedEvent | import("../../../src/events").EventEnvelope>) =>
-  Effect.runPromise(
-    Effect.scoped(
-      Effect.provide(
-        Effect.gen(function* () {
-          const store = yield* EventStore
-          // One event per batch, in delivery order: streams interleave in the global order.
-          for (const e of events) yield* store.append(e.stream, [e], ExpectedRevision.any)
-          const all: Array<RecordedEvent> = []
-          yield* Stream.runForEach(store.readAll(), (e) => Effect.sync(() => void all.push(e)))
-          return all
-        }),
-        SqliteEventStore.layer(path)
-      )
-    )
-  )
+const write = appendInterleaved
 
 const subjects = (path: string, options: Parameters<typeof readSubjects>[2]) =>
   Effect.runPromise(

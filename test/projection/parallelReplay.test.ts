@@ -1,0 +1,153 @@
+/**
+ * The children replayed in worker threads (src/projection/parallelReplay.ts) give the projection a
+ * replay on one thread gives, text for text: totals, every group, digest and checkpoint. A share
+ * whose worker fails adds nothing of it; the calling thread replays that share.
+ */
+import { writeFileSync } from "node:fs"
+import { join } from "node:path"
+import { Effect, Stream } from "effect"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { buildProjection, NotAProjection, type Projection, type ProjectionSpec, projectionSpecOf, storeFile } from "../../src/projection"
+import { type ParallelOptions, remainderOf } from "../../src/projection/parallelReplay"
+import { groupToJson, totalsToJson } from "../../src/projection/serialize"
+import { DesignSpec } from "../../src/scenario/design"
+import { type LoadedScenario, loadScenario } from "../../src/scenario/load"
+import { childStreamCuts, readSubjects } from "../../src/store/sqlite/subjects"
+import { PROJECT_ROOT } from "../cli/cli"
+import { appendPlaced, demandOf } from "../support/placedPopulation"
+import { type TempStore, tempStore } from "../support/tempStore"
+
+// Crowded: more plus children than places, so some group-months are over-full and redone after the shares.
+const design = DesignSpec.parse({ kind: "heterogeneous", groups: 3, locations: 2, capacity: 10, plusPlacesPerGroup: 6, kindplek: { pricePerPlace: "20000" } })
+
+const scenarioText = (store: string) => `name: parallel replay test
+period: { from: 2026-01, to: 2026-12 }
+events: { store: ${store} }
+policy: ${join(PROJECT_ROOT, "scenarios/policies/rotterdam-koplus.yaml")}
+costPrices:
+  byDesign:
+    heterogeneous: { value: "16.50", source: "test", assumption: true }
+budgets:
+  - { id: KP-2026, year: 2026, label: "kindplek en SMI", amount: "150000.00", streams: [kindplek, smi] }
+`
+
+let temp: TempStore
+let scenarioFile: string
+let spec: ProjectionSpec
+
+const specOf = (file: string): ProjectionSpec => {
+  const s = loadScenario(file) as LoadedScenario | { _tag: string }
+  if ("_tag" in s) throw new Error(String(s))
+  const p = projectionSpecOf(s)
+  if (p instanceof NotAProjection) throw p
+  return p
+}
+
+beforeAll(async () => {
+  temp = await tempStore()
+  await appendPlaced(temp.path, design, demandOf(5, "P", 45, { supportNeeds: { share: 0.8 } }))
+  scenarioFile = join(temp.dir, "scenario.yaml")
+  writeFileSync(scenarioFile, scenarioText(temp.path))
+  spec = specOf(scenarioFile)
+})
+afterAll(() => temp.cleanup())
+
+const build = (options: ParallelOptions, s: ProjectionSpec = spec) => {
+  let shares = 0
+  return Effect.runPromise(
+    Effect.scoped(Effect.flatMap(storeFile(temp.path), (store) => buildProjection(store, s, { ...options, onShares: (n) => (shares = n) })))
+  ).then((p) => ({ p, shares }))
+}
+
+/** The children's streams the store reads within bounds, in order. */
+const childStreams = (streams: { readonly from: string; readonly to: string }) =>
+  Effect.runPromise(
+    Effect.scoped(
+      Effect.flatMap(storeFile(temp.path), (store) =>
+        Stream.runCollect(readSubjects(store.db, store.name, { head: BigInt(Number.MAX_SAFE_INTEGER), kinds: ["child"], streams }))
+      )
+    )
+  ).then((subjects) => [...subjects].map((s) => s.stream))
+
+/** A projection as the store keeps it: its totals' text and every group's. */
+const texts = (p: Projection) => ({
+  totals: totalsToJson(p.run),
+  groups: p.run.allGroupIds().map((id) => [id, groupToJson(p.run, id)]),
+  checkpoint: p.checkpoint
+})
+
+describe("parallel replay", () => {
+  it("gives the projection of a replay on one thread, in two or three shares", async () => {
+    const one = await build({ workers: 1 })
+    expect(one.shares).toBe(1)
+    expect(one.p.run.state.children).toBeGreaterThan(40)
+    const expected = texts(one.p)
+    for (const workers of [2, 3]) {
+      const many = await build({ workers, minEvents: 0 })
+      expect(many.shares).toBe(workers)
+      expect(texts(many.p)).toEqual(expected)
+    }
+  }, 60_000)
+
+  it("the over-full group-months are redone after the shares are in", async () => {
+    const { p } = await build({ workers: 2, minEvents: 0 })
+    expect(p.run.overFullGroupMonths().size).toBeGreaterThan(0)
+  }, 60_000)
+
+  it("keeps to one thread for a small store, for one worker, and without the scenario file", async () => {
+    expect((await build({ workers: 2 })).shares).toBe(1)
+    expect((await build({ workers: 1, minEvents: 0 })).shares).toBe(1)
+    expect((await build({ workers: 2, minEvents: 0 }, { ...spec, scenarioFile: null })).shares).toBe(1)
+  }, 60_000)
+
+  it("a share whose worker fails before its first part: this thread replays that share", async () => {
+    const one = await build({ workers: 1 })
+    // A key the scenario file does not give: every worker refuses, and this thread replays their shares too.
+    const other = await build({ workers: 3, minEvents: 0 }, { ...spec, key: "another key" })
+    expect(other.shares).toBe(1)
+    expect(texts(other.p)).toEqual(texts(one.p))
+  }, 60_000)
+})
+
+describe("what is left of a share", () => {
+  const streams = { from: "child-", to: "child." }
+  it("nothing of a share its worker finished; all of one it sent nothing of; else the streams after its last part", async () => {
+    const all = await childStreams(streams)
+    const last = all[Math.floor(all.length / 2)]!
+    expect(remainderOf({ streams, complete: true, parts: [], last })).toBeUndefined()
+    expect(remainderOf({ streams, complete: false, parts: [], last: undefined })).toEqual(streams)
+    // Read from what is left, the store gives exactly the children's streams after the last one, none of it again.
+    const after = await childStreams(remainderOf({ streams, complete: false, parts: [], last })!)
+    expect(after).toEqual(all.slice(all.indexOf(last) + 1))
+    expect(after.length).toBeGreaterThan(10)
+  })
+})
+
+describe("childStreamCuts", () => {
+  it("cuts at stream names, in order, each share about as many events", async () => {
+    await Effect.runPromise(
+      Effect.scoped(
+        Effect.flatMap(storeFile(temp.path), (store) =>
+          Effect.sync(() => {
+            const head = BigInt(Number.MAX_SAFE_INTEGER)
+            const { events, cuts } = childStreamCuts(store.db, 3, head)
+            expect(cuts).toHaveLength(2)
+            expect([...cuts].sort()).toEqual(cuts)
+            const streams = store.db
+              .prepare("SELECT stream, COUNT(*) AS n FROM events WHERE stream >= 'child-' AND stream < 'child.' GROUP BY stream ORDER BY stream")
+              .all() as Array<{ stream: string; n: number }>
+            expect(streams.reduce((a, s) => a + s.n, 0)).toBe(events)
+            for (const c of cuts) expect(streams.some((s) => s.stream === c)).toBe(true)
+            // Each share is within one stream's events of a third.
+            const bounds = ["child-", ...cuts, "child."]
+            const longest = Math.max(...streams.map((s) => s.n))
+            for (let i = 0; i < 3; i++) {
+              const n = streams.filter((s) => s.stream >= bounds[i]! && s.stream < bounds[i + 1]!).reduce((a, s) => a + s.n, 0)
+              expect(Math.abs(n - events / 3)).toBeLessThanOrEqual(longest)
+            }
+          })
+        )
+      )
+    )
+  })
+})
