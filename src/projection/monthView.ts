@@ -22,15 +22,12 @@ import type { RuleContext } from "../domain/rules/context"
 import { policyCuts } from "../domain/rules/measure"
 import type { ChildTimeline } from "../domain/timeline/periods"
 
-const overlapping = <P extends { readonly from: number; readonly to: number }>(periods: ReadonlyArray<P>, m: DayInterval): ReadonlyArray<P> =>
-  periods.filter((p) => p.from <= m.to && p.to >= m.from)
-
 type Period = { readonly from: number; readonly to: number }
+
+const overlaps = (p: Period, m: DayInterval): boolean => p.from <= m.to && p.to >= m.from
 
 /** Two facts' data alike: the same object (an event both timelines were folded from), or equal as JSON. */
 const sameData = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a) === JSON.stringify(b)
-
-const overlaps = (p: Period, m: DayInterval): boolean => p.from <= m.to && p.to >= m.from
 
 /**
  * Whether two timelines' periods that overlap the month are alike, each `clipped` to the month or
@@ -106,7 +103,8 @@ export const groupsIn = (t: ChildTimeline, months: ReadonlyArray<YearMonth>, onl
   const out = new Set<string>()
   months.forEach((month, i) => {
     if (only !== undefined && !only(i)) return
-    for (const p of overlapping(t.pieces, monthInterval(month))) out.add(p.data.groupId)
+    const m = monthInterval(month)
+    for (const p of t.pieces) if (overlaps(p, m)) out.add(p.data.groupId)
   })
   return out
 }

@@ -36,6 +36,8 @@ export interface WorkerTask {
   readonly head: string
   readonly streams: { readonly from: string; readonly to: string }
   readonly digest: boolean
+  /** Children a part covers (see `SharePart`). */
+  readonly partChildren: number
 }
 
 /** Totals of the children a worker replayed since its last part (the last part: "done"). */
@@ -62,6 +64,8 @@ export interface ParallelOptions {
    * to load the code, which a small store does not earn back.
    */
   readonly minEvents?: number
+  /** Children a worker replays before it sends their totals and starts afresh (default 25,000). */
+  readonly partChildren?: number
   /** Told in how many shares the children were replayed (1: on the calling thread). */
   readonly onShares?: (shares: number) => void
 }
@@ -98,7 +102,13 @@ export interface ShareOutcome {
 /** Replay a share in a worker, keeping the parts it sends. Resolves (never rejects) with how far it got. */
 const runWorker = (task: WorkerTask, onChildren: (n: number) => void, signal: AbortSignal): Promise<ShareOutcome> =>
   new Promise((resolve) => {
-    const worker = new Worker(WORKER_FILE, { workerData: task, execArgv: [], resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } })
+    let worker: Worker
+    try {
+      worker = new Worker(WORKER_FILE, { workerData: task, execArgv: [], resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } })
+    } catch {
+      // No thread to be had: the caller replays the whole share.
+      return resolve({ streams: task.streams, complete: false, parts: [], last: undefined })
+    }
     const parts: Array<SharePart> = []
     let last: string | undefined
     let settled = false

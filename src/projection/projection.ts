@@ -107,7 +107,7 @@ export const buildProjection = (
     } else {
       // This thread replays the first share while workers replay the others; a share whose worker failed is replayed here.
       yield* replay(["budget", "group"])
-      const base = { file: store.file!, scenarioFile: spec.scenarioFile!, name: spec.name, key: spec.key, asOf, head: head.toString(), digest: options.digest !== false }
+      const base = { file: store.file!, scenarioFile: spec.scenarioFile!, name: spec.name, key: spec.key, asOf, head: head.toString(), digest: options.digest !== false, partChildren: options.partChildren ?? 25_000 }
       const workers = startWorkers(shares.slice(1), base, counted)
       yield* Effect.onError(replay(["child"], shares[0]), () => Effect.sync(workers.stop))
       const outcomes = yield* Effect.promise((signal) => {

@@ -3,10 +3,11 @@
  * again from its file (and refused unless its key is the caller's), the store opened, the groups and
  * budget lines folded (every child may be placed in any group), then the children whose streams lie
  * in the share replayed exactly as `buildProjection` replays them (`LedgerRun.addSubject`). What goes
- * back, every 25,000 children and at the end, is their totals as the projection's own texts
+ * back, every `partChildren` children (25,000 unless the caller says) and at the end, is their totals as the projection's own texts
  * (./serialize.ts), the last stream they cover and the parameters found missing; the worker then
  * starts its totals afresh, so it holds at most one part. Nothing is written.
  */
+import { existsSync } from "node:fs"
 import { parentPort, workerData } from "node:worker_threads"
 import { Effect, Stream } from "effect"
 import { loadScenario } from "../scenario/load"
@@ -17,24 +18,25 @@ import type { WorkerReply, WorkerTask } from "./parallelReplay"
 import { projectionSpecOf } from "./scenario"
 import { groupToJson, totalsToJson } from "./serialize"
 
-/** Children a part of the share's totals covers (see `send`). */
-const PART_CHILDREN = 25_000
-
 const task = workerData as WorkerTask
 const reply = (r: WorkerReply) => parentPort!.postMessage(r)
 
 const replayShare = Effect.gen(function* () {
-  const scenario = loadScenario(task.scenarioFile)
-  if ("_tag" in scenario) return yield* Effect.fail(new Error(scenario.message))
+  const loaded = loadScenario(task.scenarioFile)
+  if ("_tag" in loaded) return yield* Effect.fail(new Error(loaded.message))
+  // As known on the caller's instant (its own, or `--as-of`): part of the key checked below.
+  const scenario = task.asOf === undefined ? loaded : { ...loaded, spec: { ...loaded.spec, asOf: task.asOf } }
   const spec = projectionSpecOf(scenario, task.name)
   if ("_tag" in spec) return yield* Effect.fail(new Error(spec.message))
   if (spec.key !== task.key) return yield* Effect.fail(new Error(`${task.scenarioFile} changed since the replay began`))
+  // Never create a store: one that went away meanwhile is a failure, not an empty share.
+  if (!existsSync(task.file)) return yield* Effect.fail(new Error(`${task.file} is not there`))
   const db = yield* Effect.acquireRelease(
     Effect.sync(() => openDatabase(task.file)),
     (d) => Effect.sync(() => d.close())
   )
   const head = BigInt(task.head)
-  const run = new LedgerRun({ ...spec.setup, asOf: task.asOf }, { digest: task.digest })
+  const run = new LedgerRun(spec.setup, { digest: task.digest })
   const read = (options: Parameters<typeof readSubjects>[2], each: (s: Subject) => void) =>
     Stream.runForEachArray(readSubjects(db, `sqlite:${task.file}`, options), (subjects) => Effect.sync(() => subjects.forEach(each)))
   yield* read({ head, recordedUpTo: task.asOf, kinds: ["budget", "group"] }, (s) => run.addSubject(s))
@@ -56,7 +58,7 @@ const replayShare = Effect.gen(function* () {
   yield* read({ head, recordedUpTo: task.asOf, kinds: ["child"], streams: task.streams }, (s) => {
     run.addSubject(s)
     last = s.stream
-    if (++children === PART_CHILDREN) send("part")
+    if (++children === task.partChildren) send("part")
   })
   send("done")
 })

@@ -23,8 +23,16 @@ export class NotAProjection extends Data.TaggedError("NotAProjection")<{ readonl
   }
 }
 
-/** What a projection of the scenario is of: the run's fingerprint without the events (rules, scenario, policy, parameters). */
-export const projectionKey = (s: LoadedScenario): string => fingerprintOf(s, 0n)
+/**
+ * What a projection of the scenario is of: the run's fingerprint without the events (rules,
+ * scenario, policy, parameters) and the instant it is as known on. `--as-of` on the command line
+ * changes that instant, not the file's text: a projection made as known on one day is not the
+ * projection of another (it lacks what was recorded later, at positions before its checkpoint).
+ */
+export const projectionKey = (s: LoadedScenario): string => {
+  const asOf = asOfInstant(s)
+  return asOf === undefined ? fingerprintOf(s, 0n) : `${fingerprintOf(s, 0n)} as of ${asOf}`
+}
 
 export const projectionName = (s: LoadedScenario): string => basename(s.file).replace(/\.ya?ml$/, "")
 

@@ -135,12 +135,15 @@ export const groupToJson = (run: LedgerRun, groupId: string): string | undefined
 const readBack = new Kept<string, Dec>()
 const decimal = (text: string): Dec => readBack.get(text, () => new Dec(text))
 
+/** Whether a group's text has totals (a group with facts only has none, and gets no totals entry). */
+const hasTotals = (j: GroupJson): boolean =>
+  j.months.length > 0 || j.lines.length > 0 || j.children.length > 0 || j.costCents !== "0" || j.providerCents !== "0" || j.fallbacks !== 0
+
 export const groupFromJson = (run: LedgerRun, groupId: string, text: string): void => {
   const j = JSON.parse(text) as GroupJson
   if (j.facts !== null)
     run.groups.set(groupId, { groupId, opened: j.facts.opened, closed: j.facts.closed, awards: new Map(j.facts.awards) } as GroupState)
-  const hasTotals = j.months.length > 0 || j.lines.length > 0 || j.children.length > 0 || j.costCents !== "0" || j.providerCents !== "0" || j.fallbacks !== 0
-  if (hasTotals) {
+  if (hasTotals(j)) {
     const g: GroupTotals = run.state.group(groupId)
     for (const [i, placeDays, openingDays, claimed, paid] of j.months)
       g.months[i] = { placeDays: decimal(placeDays), openingDays, claimed: decimal(claimed), paid: decimal(paid) }
@@ -206,7 +209,7 @@ export const totalsAbsorbJson = (run: LedgerRun, text: string): void => {
 /** Add another run's totals of a group (`groupToJson`; children's parts only, no lines yet) to this run's. */
 export const groupAbsorbJson = (run: LedgerRun, groupId: string, text: string): void => {
   const j = JSON.parse(text) as GroupJson
-  if (j.months.length === 0 && j.children.length === 0 && j.costCents === "0" && j.providerCents === "0" && j.fallbacks === 0) return
+  if (!hasTotals(j)) return
   const g: GroupTotals = run.state.group(groupId)
   for (const [i, placeDays, openingDays, claimed, paid] of j.months) {
     const t = g.months[i]

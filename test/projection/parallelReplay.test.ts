@@ -1,7 +1,9 @@
 /**
  * The children replayed in worker threads (src/projection/parallelReplay.ts) give the projection a
- * replay on one thread gives, text for text: totals, every group, digest and checkpoint. A share
- * whose worker fails adds nothing of it; the calling thread replays that share.
+ * replay on one thread gives, text for text: totals, every group, digest and checkpoint, in
+ * parts or whole, as known now or on an instant. A worker that fails has its parts so far kept and
+ * the calling thread replays the rest of its share (here: a worker that refuses before its first
+ * part; `remainderOf` for one after it).
  */
 import { writeFileSync } from "node:fs"
 import { join } from "node:path"
@@ -87,6 +89,27 @@ describe("parallel replay", () => {
       expect(many.shares).toBe(workers)
       expect(texts(many.p)).toEqual(expected)
     }
+  }, 60_000)
+
+  it("gives the same in parts: a worker sends its totals every few children and starts afresh", async () => {
+    const expected = texts((await build({ workers: 1 })).p)
+    for (const workers of [2, 3]) {
+      const many = await build({ workers, minEvents: 0, partChildren: 4 })
+      expect(many.shares).toBe(workers)
+      expect(texts(many.p)).toEqual(expected)
+    }
+  }, 60_000)
+
+  it("as known on an instant (--as-of): another key, and the workers replay as known on it too", async () => {
+    const s = loadScenario(scenarioFile) as LoadedScenario
+    // An instant after every event was recorded: the same children, another projection.
+    const asOf = projectionSpecOf({ ...s, spec: { ...s.spec, asOf: "2030-01-01T00:00:00Z" } }) as ProjectionSpec
+    expect(asOf.key).not.toBe(spec.key)
+    const one = await build({ workers: 1 }, asOf)
+    expect(one.p.run.state.children).toBeGreaterThan(40)
+    const many = await build({ workers: 2, minEvents: 0 }, asOf)
+    expect(many.shares).toBe(2)
+    expect(texts(many.p)).toEqual(texts(one.p))
   }, 60_000)
 
   it("the over-full group-months are redone after the shares are in", async () => {
