@@ -6,39 +6,30 @@
  * (days since 1970-01-01), which makes intervals and proration exact integers.
  */
 
+import { Kept } from "./keptTable"
+
 export type IsoDate = string
 export type YearMonth = string
 
 const DAY_MS = 86_400_000
 
-/** Day numbers of dates seen, kept: a replay turns the same few thousand dates into numbers millions of times. */
-const dayNumbers = new Map<string, number>()
+/** Dates and day numbers kept at most (a year's dates are 366 of them). */
 const DAY_NUMBERS_KEPT = 100_000
 
-export const dayNumber = (date: IsoDate): number => {
-  const known = dayNumbers.get(date)
-  if (known !== undefined) return known
-  const y = Number(date.slice(0, 4))
-  const m = Number(date.slice(5, 7))
-  const d = Number(date.slice(8, 10))
-  const n = Math.floor(Date.UTC(y, m - 1, d) / DAY_MS)
-  if (dayNumbers.size >= DAY_NUMBERS_KEPT) dayNumbers.clear()
-  dayNumbers.set(date, n)
-  return n
-}
+/** Day numbers of dates seen, kept: a replay turns the same few thousand dates into numbers millions of times. */
+const dayNumbers = new Kept<string, number>(DAY_NUMBERS_KEPT)
+
+const dayNumberOf = (date: IsoDate): number =>
+  Math.floor(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS)
+
+export const dayNumber = (date: IsoDate): number => dayNumbers.get(date, dayNumberOf)
 
 /** ISO dates of day numbers seen, kept: every event's dates are checked (`isValidIsoDate`) by turning them back into text. */
-const isoDates = new Map<number, IsoDate>()
+const isoDates = new Kept<number, IsoDate>(DAY_NUMBERS_KEPT)
 
-export const fromDayNumber = (day: number): IsoDate => {
-  let iso = isoDates.get(day)
-  if (iso === undefined) {
-    iso = new Date(day * DAY_MS).toISOString().slice(0, 10)
-    if (isoDates.size >= DAY_NUMBERS_KEPT) isoDates.clear()
-    isoDates.set(day, iso)
-  }
-  return iso
-}
+const isoDateOf = (day: number): IsoDate => new Date(day * DAY_MS).toISOString().slice(0, 10)
+
+export const fromDayNumber = (day: number): IsoDate => isoDates.get(day, isoDateOf)
 
 export const isValidIsoDate = (value: string): boolean => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false

@@ -8,6 +8,7 @@
  * See docs/decisions/0004-exact-money.md.
  */
 import Decimal from "decimal.js"
+import { Kept } from "./keptTable"
 
 export const Dec = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 40 })
 export type Dec = InstanceType<typeof Dec>
@@ -63,21 +64,14 @@ export const isPositive = (a: Dec): boolean => !a.isZero() && !a.isNegative() &&
 
 /**
  * Cents of amounts already rounded: decimals are never changed, so an amount's cents are kept with it
- * (the same shared amounts recur across children). At most CENTS_KEPT of them: then forgotten.
+ * (the same shared amounts recur across children), in a bounded table (./keptTable.ts).
  */
-let cents = new Map<Dec, bigint>()
-const CENTS_KEPT = 50_000
+const cents = new Kept<Dec, bigint>()
+
+const centsOf = (amount: Dec): bigint => BigInt(amount.times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0))
 
 /** Whole cents of an amount, rounded half-up (the ledger's rounding of a total). */
-export const toCents = (amount: Dec): bigint => {
-  let c = cents.get(amount)
-  if (c === undefined) {
-    c = BigInt(amount.times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0))
-    if (cents.size >= CENTS_KEPT) cents = new Map()
-    cents.set(amount, c)
-  }
-  return c
-}
+export const toCents = (amount: Dec): bigint => cents.get(amount, centsOf)
 
 export const centsToString = (cents: bigint): string => {
   const negative = cents < 0n
@@ -97,23 +91,16 @@ interface Floored {
   readonly remainder: Dec
 }
 
-/**
- * Floors kept per amount, as `toCents` keeps its cents (the same shared amounts recur across
- * children; decimals are never changed, so a kept floor is the floor). At most CENTS_KEPT of them.
- */
-let floors = new Map<Dec, Floored>()
+/** Floors kept per amount, as `toCents` keeps its cents (decimals are never changed, so a kept floor is the floor). */
+const floors = new Kept<Dec, Floored>()
 
-const flooredCents = (value: Dec): Floored => {
-  let f = floors.get(value)
-  if (f === undefined) {
-    const scaled = value.times(100)
-    const floor = scaled.floor()
-    f = { cents: BigInt(floor.toFixed(0)), remainder: scaled.minus(floor) }
-    if (floors.size >= CENTS_KEPT) floors = new Map()
-    floors.set(value, f)
-  }
-  return f
+const floorOf = (value: Dec): Floored => {
+  const scaled = value.times(100)
+  const floor = scaled.floor()
+  return { cents: BigInt(floor.toFixed(0)), remainder: scaled.minus(floor) }
 }
+
+const flooredCents = (value: Dec): Floored => floors.get(value, floorOf)
 
 /**
  * Largest-remainder split of exact parts into whole cents summing to `total`: each part is floored

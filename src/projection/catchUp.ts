@@ -113,21 +113,15 @@ const withKept = (c: ChildContribution, a: Affected, monthIndex: ReadonlyMap<str
 /**
  * A child's state as of the checkpoint and now. A stream's positions rise with its revisions, so the
  * events up to the checkpoint come first: the state now is folded on from the state then (a fold is
- * event by event), not again from the start. Events in another order are folded whole, twice.
+ * event by event), not again from the start.
  */
 const statesOf = (id: string, events: ReadonlyArray<RecordedEvent>, checkpoint: bigint): { readonly oldState: ChildState | undefined; readonly newState: ChildState | undefined } => {
   let k = 0
   while (k < events.length && events[k]!.position <= checkpoint) k++
-  const prefix = events.slice(k).every((e) => e.position > checkpoint)
-  if (!prefix) {
-    const before = events.filter((e) => e.position <= checkpoint)
-    return { oldState: before.length === 0 ? undefined : foldChild(id, before), newState: foldChild(id, events) }
-  }
   const oldState = k === 0 ? undefined : foldChild(id, events.slice(0, k))
-  if (k === events.length) return { oldState, newState: oldState }
-  let s = oldState ?? emptyChild(id)
-  for (let i = k; i < events.length; i++) s = evolveChild(s, events[i]!)
-  return { oldState, newState: s }
+  let newState = oldState
+  for (let i = k; i < events.length; i++) newState = evolveChild(newState ?? emptyChild(id), events[i]!)
+  return { oldState, newState }
 }
 
 export class CatchUp {

@@ -165,6 +165,13 @@ export class LedgerRun {
     return new AllocationsByCapacity(this.groupInfos(), this.setup.months, this.setup.subsidised, occupancyOf(this.state), false)
   }
 
+  /** Back to no children's totals, events or digest (groups, budget lines and setup stay). */
+  resetTotals(): void {
+    this.state.clear()
+    this.digest = 0n
+    this.events = 0
+  }
+
   countEvents(events: ReadonlyArray<EventEnvelope>, sign: 1 | -1 = 1): void {
     this.events += sign * events.length
     if (this.options.digest === false) return

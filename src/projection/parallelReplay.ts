@@ -75,13 +75,12 @@ const WORKER_HEAP_MB = 384
 
 /** The shares to replay: stream-name bounds of the children's streams, or undefined to replay on one thread. */
 export const sharesOf = (
-  file: string,
   db: Parameters<typeof childStreamCuts>[0],
   head: bigint,
   options: ParallelOptions
 ): ReadonlyArray<{ readonly from: string; readonly to: string }> | undefined => {
   const workers = options.workers ?? Math.min(availableParallelism(), 4)
-  if (workers < 2 || file === "") return undefined
+  if (workers < 2) return undefined
   const { events, cuts } = childStreamCuts(db, workers, head)
   if (events < (options.minEvents ?? 200_000) || cuts.length === 0) return undefined
   const bounds = ["child-", ...cuts, "child."]

@@ -83,7 +83,7 @@ export const buildProjection = (
     const shares =
       store.file === undefined || spec.scenarioFile === null
         ? undefined
-        : yield* Effect.try({ try: () => sharesOf(store.file!, store.db, head, options), catch: failure(store, "share out the children") })
+        : yield* Effect.try({ try: () => sharesOf(store.db, head, options), catch: failure(store, "share out the children") })
     let n = 0
     const counted = (more: number) => {
       const before = n

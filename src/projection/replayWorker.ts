@@ -3,14 +3,15 @@
  * again from its file (and refused unless its key is the caller's), the store opened, the groups and
  * budget lines folded (every child may be placed in any group), then the children whose streams lie
  * in the share replayed exactly as `buildProjection` replays them (`LedgerRun.addSubject`). What goes
- * back, every `partChildren` children (25,000 unless the caller says) and at the end, is their totals as the projection's own texts
- * (./serialize.ts), the last stream they cover and the parameters found missing; the worker then
- * starts its totals afresh, so it holds at most one part. Nothing is written.
+ * back, every `partChildren` children (25,000 unless the caller says) and at the end, is their
+ * totals as the projection's own texts (./serialize.ts), the last stream they cover and the
+ * parameters found missing; the worker then starts its totals afresh, so it holds at most one
+ * part. Nothing is written.
  */
-import { existsSync } from "node:fs"
 import { parentPort, workerData } from "node:worker_threads"
 import { Effect, Stream } from "effect"
 import { loadScenario } from "../scenario/load"
+import { missingStore } from "../store/select"
 import { openDatabase } from "../store/sqlite/open"
 import { readSubjects, type Subject } from "../store/sqlite/subjects"
 import { LedgerRun } from "./ledgerRun"
@@ -30,7 +31,8 @@ const replayShare = Effect.gen(function* () {
   if ("_tag" in spec) return yield* Effect.fail(new Error(spec.message))
   if (spec.key !== task.key) return yield* Effect.fail(new Error(`${task.scenarioFile} changed since the replay began`))
   // Never create a store: one that went away meanwhile is a failure, not an empty share.
-  if (!existsSync(task.file)) return yield* Effect.fail(new Error(`${task.file} is not there`))
+  const missing = missingStore(task.file)
+  if (missing !== undefined) return yield* Effect.fail(missing)
   const db = yield* Effect.acquireRelease(
     Effect.sync(() => openDatabase(task.file)),
     (d) => Effect.sync(() => d.close())
@@ -41,8 +43,7 @@ const replayShare = Effect.gen(function* () {
     Stream.runForEachArray(readSubjects(db, `sqlite:${task.file}`, options), (subjects) => Effect.sync(() => subjects.forEach(each)))
   yield* read({ head, recordedUpTo: task.asOf, kinds: ["budget", "group"] }, (s) => run.addSubject(s))
   // Only the children are this share's: the caller folds the groups and budget lines (and their events) itself.
-  run.digest = 0n
-  run.events = 0
+  run.resetTotals()
   let children = 0
   let last: string | undefined
   const send = (kind: "part" | "done") => {
@@ -50,9 +51,7 @@ const replayShare = Effect.gen(function* () {
     for (const id of run.state.groups.keys()) groups.push([id, groupToJson(run, id)!])
     reply({ kind, children, last, totals: totalsToJson(run), groups, missing: run.missing.all.map((m) => ({ path: m.path, day: m.day, detail: m.detail })) })
     // What was sent is the caller's now: start afresh (bounded memory, whatever the share's size).
-    run.state.clear()
-    run.digest = 0n
-    run.events = 0
+    run.resetTotals()
     children = 0
   }
   yield* read({ head, recordedUpTo: task.asOf, kinds: ["child"], streams: task.streams }, (s) => {

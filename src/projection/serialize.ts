@@ -10,15 +10,11 @@ import type { Fact } from "../domain/timeline/facts"
 import type { BudgetLineState, GroupState } from "../domain/timeline/state"
 import { DIGEST_MASK, type GroupTotals, type LineValues, type StreamTotal } from "./ledgerState"
 import type { LedgerRun } from "./ledgerRun"
-import { Kept } from "../domain/rules/kept"
+import { Kept } from "../domain/keptTable"
 
 type Streams = ReadonlyArray<readonly [string, string, number]>
 
 const streamsOut = (m: ReadonlyMap<string, StreamTotal>): Streams => [...m].map(([s, t]) => [s, t.cents.toString(), t.n] as const)
-const streamsIn = (m: Map<string, StreamTotal>, rows: Streams) => {
-  m.clear()
-  for (const [s, cents, n] of rows) m.set(s, { cents: BigInt(cents), n })
-}
 
 export interface TotalsJson {
   readonly children: number
@@ -58,27 +54,11 @@ export const totalsToJson = (run: LedgerRun): string => {
   return JSON.stringify(json)
 }
 
+/** A run's totals as the text gives them (the run's own, its counts and digests, start from nothing). */
 export const totalsFromJson = (run: LedgerRun, text: string): void => {
   const j = JSON.parse(text) as TotalsJson
-  const s = run.state
-  s.children = j.children
-  s.childMonths = j.childMonths
-  s.served = j.served
-  s.waitingAtEnd = j.waitingAtEnd
-  s.everWaiting = j.everWaiting
-  s.costCents = BigInt(j.costCents)
-  s.hours = new Dec(j.hours)
-  streamsIn(s.streams, j.streams)
-  j.monthly.forEach(([cost, streams], i) => {
-    const m = s.monthly[i]!
-    m.costCents = BigInt(cost)
-    streamsIn(m.streams, streams)
-  })
-  s.childViolations.clear()
-  for (const [id, v] of j.childViolations) s.childViolations.set(id, v)
-  s.childDigest = BigInt(j.childDigest)
-  run.digest = BigInt(j.digest)
-  run.events = j.events
+  run.resetTotals()
+  absorbTotals(run, j)
   run.budgetLines.clear()
   for (const b of j.budgetLines) run.budgetLines.set(b.budgetLineId, b)
 }
@@ -139,14 +119,14 @@ const decimal = (text: string): Dec => readBack.get(text, () => new Dec(text))
 const hasTotals = (j: GroupJson): boolean =>
   j.months.length > 0 || j.lines.length > 0 || j.children.length > 0 || j.costCents !== "0" || j.providerCents !== "0" || j.fallbacks !== 0
 
+/** A group as its text gives it, into a run just made (its totals added to none). */
 export const groupFromJson = (run: LedgerRun, groupId: string, text: string): void => {
   const j = JSON.parse(text) as GroupJson
   if (j.facts !== null)
     run.groups.set(groupId, { groupId, opened: j.facts.opened, closed: j.facts.closed, awards: new Map(j.facts.awards) } as GroupState)
   if (hasTotals(j)) {
-    const g: GroupTotals = run.state.group(groupId)
-    for (const [i, placeDays, openingDays, claimed, paid] of j.months)
-      g.months[i] = { placeDays: decimal(placeDays), openingDays, claimed: decimal(claimed), paid: decimal(paid) }
+    const g = run.state.group(groupId)
+    absorbGroup(g, j)
     for (const [i, subsidy, vacancyCents, surplusCents, occupied, capacity, flags] of j.lines) {
       const line: LineValues = {
         subsidy: decimal(subsidy),
@@ -158,10 +138,6 @@ export const groupFromJson = (run: LedgerRun, groupId: string, text: string): vo
       }
       g.lines[i] = line
     }
-    g.costCents = BigInt(j.costCents)
-    g.providerCents = BigInt(j.providerCents)
-    for (const [id, n] of j.children) g.children.set(id, n)
-    g.fallbacks = j.fallbacks
   }
   if (j.violations.length > 0) run.state.groupViolations.set(groupId, j.violations)
   run.groupsChanged()
@@ -178,14 +154,8 @@ const absorbStreams = (m: Map<string, StreamTotal>, rows: Streams) => {
   }
 }
 
-/**
- * Add another run's children's totals (`totalsToJson` of a run over other children of the same
- * store and setup) to this run's: counts and cents added, hours added exactly, the digests added
- * (modulo 2^256 and 2^64, as they are kept). Its budget lines are left out: the reader of the
- * groups and budget lines keeps its own. See ./parallelReplay.ts.
- */
-export const totalsAbsorbJson = (run: LedgerRun, text: string): void => {
-  const j = JSON.parse(text) as TotalsJson
+/** Add a run's totals text to `run`'s (onto a run reset to nothing: they become the text's). */
+const absorbTotals = (run: LedgerRun, j: TotalsJson): void => {
   const s = run.state
   s.children += j.children
   s.childMonths += j.childMonths
@@ -206,11 +176,22 @@ export const totalsAbsorbJson = (run: LedgerRun, text: string): void => {
   run.events += j.events
 }
 
+/**
+ * Add another run's children's totals (`totalsToJson` of a run over other children of the same
+ * store and setup) to this run's: counts and cents added, hours added exactly, the digests added
+ * (modulo 2^256 and 2^64, as they are kept). Its budget lines are left out: the reader of the
+ * groups and budget lines keeps its own. See ./parallelReplay.ts.
+ */
+export const totalsAbsorbJson = (run: LedgerRun, text: string): void => absorbTotals(run, JSON.parse(text) as TotalsJson)
+
 /** Add another run's totals of a group (`groupToJson`; children's parts only, no lines yet) to this run's. */
 export const groupAbsorbJson = (run: LedgerRun, groupId: string, text: string): void => {
   const j = JSON.parse(text) as GroupJson
-  if (!hasTotals(j)) return
-  const g: GroupTotals = run.state.group(groupId)
+  if (hasTotals(j)) absorbGroup(run.state.group(groupId), j)
+}
+
+/** Add a group text's children's totals to a group's (onto an empty group: they become the text's). */
+const absorbGroup = (g: GroupTotals, j: GroupJson): void => {
   for (const [i, placeDays, openingDays, claimed, paid] of j.months) {
     const t = g.months[i]
     g.months[i] =

@@ -22,7 +22,8 @@ import type { Sourced } from "../policy/types"
 import type { ChildTimeline, PlacementPiece } from "../timeline/periods"
 import { maximumUurprijs, missingInput, type RuleContext } from "./context"
 import type { GroupInfo } from "./groups"
-import { decimalOf, Kept, KeptPairs, KeptTree, minus, times } from "./kept"
+import { Kept, KeptPairs, KeptTree } from "../keptTable"
+import { decimalOf, minus, times } from "./kept"
 import { hasIndication, type Segment, segmentsOf } from "./segments"
 
 export interface PieceMeasure {

@@ -160,51 +160,6 @@ export const readSubjects = (db: DatabaseSync, storeName: string, options: Subje
   return Stream.paginate<Cursor, Subject, ReadError>({ range: 0, stream: ranges[0]![2], revision: -1, held: [] }, page)
 }
 
-/** The statements reading one subject, prepared once per database. */
-const prepared = new WeakMap<DatabaseSync, { readonly all: StatementSync; readonly filtered: StatementSync }>()
-const subjectStatements = (db: DatabaseSync) => {
-  let s = prepared.get(db)
-  if (s === undefined) {
-    const sql = `SELECT ${EVENT_COLUMNS} FROM events WHERE stream = ? AND position <= ?`
-    s = { all: db.prepare(`${sql} ORDER BY revision`), filtered: db.prepare(`${sql} AND recorded_key <= ? ORDER BY revision`) }
-    prepared.set(db, s)
-  }
-  return s
-}
-
-/** One subject's events up to a head position (and recorded up to an instant), in revision order. */
-export const readSubject = (
-  db: DatabaseSync,
-  storeName: string,
-  stream: string,
-  options: { readonly head: bigint; readonly recordedUpTo?: string | undefined }
-): Effect.Effect<ReadonlyArray<RecordedEvent>, ReadError> => {
-  const key = recordedBound(options.recordedUpTo)
-  if (Result.isFailure(key))
-    return Effect.fail(new StoreFailure({ store: storeName, operation: "readSubject (recordedUpTo)", cause: key.failure }))
-  const recorded = key.success
-  return Effect.flatMap(
-    Effect.try({
-      try: () => {
-        const statements = subjectStatements(db)
-        return recorded !== undefined
-          ? statements.filtered.all(stream, Number(options.head), recorded)
-          : statements.all.all(stream, Number(options.head))
-      },
-      catch: (cause) => new StoreFailure({ store: storeName, operation: "readSubject", cause })
-    }),
-    (rows) => {
-      const out: Array<RecordedEvent> = []
-      for (const row of rows) {
-        const decoded = decodeStoredRow(row)
-        if (Result.isFailure(decoded)) return Effect.fail(decoded.failure)
-        out.push(decoded.success)
-      }
-      return Effect.succeed(out)
-    }
-  )
-}
-
 /** Rows grouped by stream (they come in stream and revision order) and decoded. */
 const decodeByStream = (rows: ReadonlyArray<Record<string, unknown>>): Result.Result<Map<string, Array<RecordedEvent>>, ReadError> => {
   const out = new Map<string, Array<RecordedEvent>>()
