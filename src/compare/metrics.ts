@@ -64,10 +64,10 @@ export interface GroupCost {
 
 /** The cost of a child-month (and what the provider carries of it) split over its groups by hours, each part in whole cents. */
 export const groupCosts = (c: ChildMonth): ReadonlyArray<GroupCost> => {
-  const entries = [...c.groupHours.entries()]
   const provider = c.streamCents.get(PROVIDER_STREAM) ?? 0n
   // One group: its share is h / h = 1 exactly, so the cents are the child-month's own.
-  if (entries.length === 1) return [{ groupId: entries[0]![0], costCents: c.costCents, providerCents: provider }]
+  if (c.groupHours.size === 1) return [{ groupId: c.groupHours.keys().next().value!, costCents: c.costCents, providerCents: provider }]
+  const entries = [...c.groupHours.entries()]
   return entries.map(([g, h]) => {
     const share = c.hours.isZero() ? new Dec(1).dividedBy(entries.length) : h.dividedBy(c.hours)
     return {

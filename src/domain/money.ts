@@ -21,14 +21,31 @@ export type Dec = InstanceType<typeof Dec>
  */
 const Wide = Decimal.clone({ precision: 1_000_000, rounding: Decimal.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 40 })
 
+/**
+ * Whether a ± b has all its digits within 60 significant digits, so the 60-digit operation gives it
+ * exactly (no rounding): the digits of finite a and b run from exponent `e` (the first) down to
+ * `e − sd + 1` (the last); their sum's from one place above the higher first digit (a carry) down to
+ * the lower last digit. NaN and infinities never fit (their `e` is NaN).
+ */
+const fitsPrecision = (a: Dec, b: Dec): boolean =>
+  Math.max(a.e, b.e) + 1 - Math.min(a.e - a.sd() + 1, b.e - b.sd() + 1) < Dec.precision
+
 /** a + b, exactly (the result may carry more than 60 digits; the next 60-digit operation rounds it). */
-export const exactPlus = (a: Dec, b: Dec): Dec => (a.isZero() ? b : b.isZero() ? a : new Dec(new Wide(a).plus(b)))
+export const exactPlus = (a: Dec, b: Dec): Dec =>
+  a.isZero() ? b : b.isZero() ? a : fitsPrecision(a, b) ? a.plus(b) : new Dec(new Wide(a).plus(b))
 
 /** a − b, exactly. */
-export const exactMinus = (a: Dec, b: Dec): Dec => (b.isZero() ? a : new Dec(new Wide(a).minus(b)))
+export const exactMinus = (a: Dec, b: Dec): Dec =>
+  b.isZero() ? a : fitsPrecision(a, b) ? a.minus(b) : new Dec(new Wide(a).minus(b))
 
 export const ZERO: Dec = new Dec(0)
 export const ONE: Dec = new Dec(1)
+
+/**
+ * 0 + x, as a 60-digit sum from zero gives it: x itself when x is non-zero with at most 60 digits
+ * (the sum neither rounds nor changes it, so no copy is made), else the sum.
+ */
+export const fromZero = (x: Dec): Dec => (!x.isZero() && x.sd() <= Dec.precision ? x : ZERO.plus(x))
 
 export const sum = (values: Iterable<Dec>): Dec => {
   let total = ZERO
@@ -146,12 +163,22 @@ export const splitToCents = <K extends string>(
   options: { readonly total?: bigint; readonly residuals?: ReadonlySet<K> } = {}
 ): Array<[K, bigint]> => {
   const total = options.total ?? toCents(sum(parts.map(([, v]) => v)))
-  const residuals = options.residuals ?? new Set<K>()
-  const residualIdx = parts.map(([k], i) => (residuals.has(k) ? i : -1)).filter((i) => i >= 0)
-  if (residualIdx.length === 0) return largestRemainder(parts, total)
-  const out = parts.map(([k, v]): [K, bigint] => [k, residuals.has(k) ? 0n : toCents(v)])
-  const absorber = residualIdx[residualIdx.length - 1]!
-  for (const i of residualIdx) if (i !== absorber) out[i]![1] = toCents(parts[i]![1])
-  out[absorber]![1] = total - out.reduce((acc, [, c], i) => (i === absorber ? acc : acc + c), 0n)
-  return out.some(([, c]) => c < 0n) ? largestRemainder(parts, total) : out
+  const residuals = options.residuals
+  // The absorber: the last residual part.
+  let absorber = parts.length - 1
+  while (absorber >= 0 && !(residuals?.has(parts[absorber]![0]) ?? false)) absorber--
+  if (absorber < 0) return largestRemainder(parts, total)
+  const out = new Array<[K, bigint]>(parts.length)
+  let rest = total
+  let negative = false
+  for (let i = 0; i < parts.length; i++) {
+    if (i === absorber) continue
+    const [k, v] = parts[i]!
+    const c = toCents(v)
+    out[i] = [k, c]
+    rest -= c
+    if (c < 0n) negative = true
+  }
+  out[absorber] = [parts[absorber]![0], rest]
+  return negative || rest < 0n ? largestRemainder(parts, total) : out
 }

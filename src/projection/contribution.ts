@@ -38,7 +38,8 @@ export interface MonthPart {
   readonly monthIndex: number
   readonly costCents: bigint
   readonly hours: Dec
-  readonly streamCents: ReadonlyArray<readonly [string, bigint]>
+  /** The child-month's own cents per stream (its ChildMonth's, shared: never changed). */
+  readonly streamCents: ReadonlyMap<string, bigint>
   /** The month's cost attributed to its groups by hours, as the comparison attributes it (src/compare/metrics.ts `groupCosts`). */
   readonly groups: ReadonlyArray<GroupCost>
 }
@@ -53,6 +54,19 @@ export interface ChildContribution {
   /** Groups whose cost price had to fall back to the invoiced price (an assumption to report). */
   readonly fallbackGroups: ReadonlyArray<string>
   readonly violations: ReadonlyArray<Violation>
+}
+
+type GroupMonthSum = { -readonly [K in keyof GroupMonthPart]: GroupMonthPart[K] }
+
+/**
+ * A group's part of month `monthIndex`, found among the month's parts (those from `first` on: a
+ * child-month has one or a few groups) or added to them.
+ */
+const groupMonthIn = (parts: Array<GroupMonthSum>, first: number, groupId: string, monthIndex: number): GroupMonthSum => {
+  for (let j = first; j < parts.length; j++) if (parts[j]!.groupId === groupId) return parts[j]!
+  const p: GroupMonthSum = { groupId, monthIndex, placeDays: ZERO, openingDays: 0, claimed: ZERO, paid: ZERO }
+  parts.push(p)
+  return p
 }
 
 /**
@@ -75,37 +89,37 @@ export const childContribution = (
   if (timeline.placements.length === 0)
     return { childId: state.childId, months: [], groupMonths: [], waitingAtEnd, everWaiting, fallbackGroups: [], violations: [] }
   const months: Array<MonthPart> = []
-  const parts = new Map<string, { groupId: string; monthIndex: number; placeDays: Dec; openingDays: number; claimed: Dec; paid: Dec }>()
-  const part = (groupId: string, monthIndex: number) => {
-    const key = `${groupId}|${monthIndex}`
-    let p = parts.get(key)
-    if (p === undefined) parts.set(key, (p = { groupId, monthIndex, placeDays: ZERO, openingDays: 0, claimed: ZERO, paid: ZERO }))
-    return p
-  }
+  // The group-months in the order first met: month by month, and in a month by group.
+  const groupMonths: Array<GroupMonthSum> = []
   const fallbackGroups = new Set<string>()
   const { violations, push } = violationList()
   for (let i = 0; i < setup.months.length; i++) {
     if (only !== undefined && !only.has(i)) continue
     const m = measureChildMonth(ctx, timeline, setup.months[i]!)
     if (m.segments.length === 0) continue
+    const first = groupMonths.length
     for (const s of m.segments)
       for (const p of s.pieces) {
-        const gm = part(p.piece.data.groupId, i)
+        const gm = groupMonthIn(groupMonths, first, p.piece.data.groupId, i)
         gm.placeDays = exactPlus(gm.placeDays, p.placeDays)
         gm.openingDays += p.openingDays
         if (p.costPriceFallback) fallbackGroups.add(p.piece.data.groupId)
       }
     const r = childMonthOf(ctx, m, allocations, setup.rounding)
-    for (const [g, v] of r.kindplekClaimedByGroup) part(g, i).claimed = v
-    for (const [g, v] of r.kindplekByGroup) part(g, i).paid = v
+    r.kindplekClaimedByGroup.forEach((v, g) => {
+      groupMonthIn(groupMonths, first, g, i).claimed = v
+    })
+    r.kindplekByGroup.forEach((v, g) => {
+      groupMonthIn(groupMonths, first, g, i).paid = v
+    })
     const c = r.childMonth
     if (check) checkChildMonth(c, timeline, setup.params, setup.policy, push)
-    months.push({ monthIndex: i, costCents: c.costCents, hours: c.hours, streamCents: [...c.streamCents], groups: groupCosts(c) })
+    months.push({ monthIndex: i, costCents: c.costCents, hours: c.hours, streamCents: c.streamCents, groups: groupCosts(c) })
   }
   return {
     childId: state.childId,
     months,
-    groupMonths: [...parts.values()],
+    groupMonths,
     waitingAtEnd,
     everWaiting,
     fallbackGroups: [...fallbackGroups],

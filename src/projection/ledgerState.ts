@@ -130,11 +130,12 @@ export class LedgerState {
       hours = exactPlus(hours, m.hours)
       const month = this.monthly[m.monthIndex]!
       month.costCents += cost
-      for (const [stream, cents] of m.streamCents) {
+      // (forEach: no entry pair made per stream, as iterating the map's entries makes.)
+      m.streamCents.forEach((cents, stream) => {
         const v = neg ? -cents : cents
         addTo(this.streams, stream, v, sign)
         addTo(month.streams, stream, v, sign)
-      }
+      })
       for (const gc of m.groups) {
         const g = this.group(gc.groupId)
         g.costCents += neg ? -gc.costCents : gc.costCents

@@ -16,7 +16,7 @@ import { readProjectionGroups, readProjectionRow, writeProjection } from "../sto
 import { headPosition, readChangedStreams, readStreams, readSubjects, type SubjectKind } from "../store/sqlite/subjects"
 import { CatchUp, type CatchUpReport, type ChangedSubject } from "./catchUp"
 import { LedgerRun, type LedgerRunOptions } from "./ledgerRun"
-import { absorbShare, type ParallelOptions, remainderOf, sharesOf, startWorkers } from "./parallelReplay"
+import { absorbShare, type ParallelOptions, ParallelReplay, parallelOptions, sharesOf, startWorkers } from "./parallelReplay"
 import { groupFromJson, groupToJson, totalsFromJson, totalsToJson } from "./serialize"
 import type { RunSetup } from "./setup"
 
@@ -80,10 +80,12 @@ export const buildProjection = (
     const head = yield* Effect.try({ try: () => headPosition(store.db), catch: failure(store, "head") })
     const run = new LedgerRun(spec.setup, options)
     const asOf = spec.setup.asOf
+    // The threads: as the caller says, else as the edge of the program says (the CLI's --threads).
+    const parallel = parallelOptions(options, yield* ParallelReplay)
     const shares =
       store.file === undefined || spec.scenarioFile === null
         ? undefined
-        : yield* Effect.try({ try: () => sharesOf(store.db, head, options), catch: failure(store, "share out the children") })
+        : yield* Effect.try({ try: () => sharesOf(store.db, head, parallel), catch: failure(store, "share out the children") })
     let n = 0
     const counted = (more: number) => {
       const before = n
@@ -103,12 +105,12 @@ export const buildProjection = (
       )
     if (shares === undefined) {
       yield* replay(["budget", "group", "child"])
-      options.onShares?.(1)
+      parallel.onShares?.(1)
     } else {
       // This thread replays the first share while workers replay the others; a share whose worker failed is replayed here.
       yield* replay(["budget", "group"])
-      const base = { file: store.file!, scenarioFile: spec.scenarioFile!, name: spec.name, key: spec.key, asOf, head: head.toString(), digest: options.digest !== false, partChildren: options.partChildren ?? 25_000 }
-      const workers = startWorkers(shares.slice(1), base, counted)
+      const base = { file: store.file!, scenarioFile: spec.scenarioFile!, name: spec.name, key: spec.key, asOf, head: head.toString(), digest: options.digest !== false, partChildren: parallel.partChildren ?? 25_000 }
+      const workers = startWorkers(shares.slice(1), base, counted, parallel.onShareFailed)
       yield* Effect.onError(replay(["child"], shares[0]), () => Effect.sync(workers.stop))
       const outcomes = yield* Effect.promise((signal) => {
         signal.addEventListener("abort", workers.stop)
@@ -116,12 +118,11 @@ export const buildProjection = (
       })
       let inWorkers = 0
       for (const o of outcomes) {
-        absorbShare(run, o)
-        const rest = remainderOf(o)
+        const rest = absorbShare(run, o)
         if (rest === undefined) inWorkers++
         else yield* replay(["child"], rest)
       }
-      options.onShares?.(1 + inWorkers)
+      parallel.onShares?.(1 + inWorkers)
     }
     // Children of over-full group-months were apportioned with the capacity as denominator: redo them.
     const redo = run.overFullChildren()

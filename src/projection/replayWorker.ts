@@ -4,9 +4,9 @@
  * budget lines folded (every child may be placed in any group), then the children whose streams lie
  * in the share replayed exactly as `buildProjection` replays them (`LedgerRun.addSubject`). What goes
  * back, every `partChildren` children (25,000 unless the caller says) and at the end, is their
- * totals as the projection's own texts (./serialize.ts), the last stream they cover and the
- * parameters found missing; the worker then starts its totals afresh, so it holds at most one
- * part. Nothing is written.
+ * totals as the projection's own texts (./serialize.ts; the groups they touched, without the
+ * groups' facts), the last stream they cover and the parameters newly found missing; the worker
+ * then starts its totals afresh, so it holds at most one part. Nothing is written.
  */
 import { parentPort, workerData } from "node:worker_threads"
 import { Effect, Stream } from "effect"
@@ -15,12 +15,12 @@ import { missingStore } from "../store/select"
 import { openDatabase } from "../store/sqlite/open"
 import { readSubjects, type Subject } from "../store/sqlite/subjects"
 import { LedgerRun } from "./ledgerRun"
-import type { WorkerReply, WorkerTask } from "./parallelReplay"
+import type { SharePart, WorkerData, WorkerNotice } from "./parallelReplay"
 import { projectionSpecOf } from "./scenario"
-import { groupToJson, totalsToJson } from "./serialize"
+import { groupTotalsToJson, totalsToJson } from "./serialize"
 
-const task = workerData as WorkerTask
-const reply = (r: WorkerReply) => parentPort!.postMessage(r)
+const { task, parts } = workerData as WorkerData
+const notify = (r: WorkerNotice) => parentPort!.postMessage(r)
 
 const replayShare = Effect.gen(function* () {
   const loaded = loadScenario(task.scenarioFile)
@@ -46,10 +46,18 @@ const replayShare = Effect.gen(function* () {
   run.resetTotals()
   let children = 0
   let last: string | undefined
+  // Missing parameters are kept for the whole share (each once): a part sends those found since the last.
+  let missingSent = 0
   const send = (kind: "part" | "done") => {
+    // The groups this part's children touched (the totals hold no others since the last part).
     const groups: Array<readonly [string, string]> = []
-    for (const id of run.state.groups.keys()) groups.push([id, groupToJson(run, id)!])
-    reply({ kind, children, last, totals: totalsToJson(run), groups, missing: run.missing.all.map((m) => ({ path: m.path, day: m.day, detail: m.detail })) })
+    for (const id of run.state.groups.keys()) groups.push([id, groupTotalsToJson(run, id)])
+    const missing = run.missing.all.slice(missingSent).map((m) => ({ path: m.path, day: m.day, detail: m.detail }))
+    missingSent += missing.length
+    // The part first, then the notice: when the caller hears of a part, it is in the parts' channel.
+    const part: SharePart = { children, last, totals: totalsToJson(run), groups, missing }
+    parts.postMessage(part)
+    notify({ kind, children })
     // What was sent is the caller's now: start afresh (bounded memory, whatever the share's size).
     run.resetTotals()
     children = 0
@@ -62,4 +70,4 @@ const replayShare = Effect.gen(function* () {
   send("done")
 })
 
-Effect.runPromise(Effect.scoped(replayShare)).catch((e: unknown) => reply({ kind: "failed", message: e instanceof Error ? e.message : String(e) }))
+Effect.runPromise(Effect.scoped(replayShare)).catch((e: unknown) => notify({ kind: "failed", message: e instanceof Error ? e.message : String(e) }))

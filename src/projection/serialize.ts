@@ -84,6 +84,16 @@ export const groupToJson = (run: LedgerRun, groupId: string): string | undefined
   const facts = run.groups.get(groupId)
   const g = run.state.groups.get(groupId)
   if (facts === undefined && g === undefined) return undefined
+  return groupText(run, groupId, facts, g)
+}
+
+/**
+ * A group's totals without its facts (`facts: null`): what a worker of a parallel replay sends of
+ * the groups its children touched (./parallelReplay.ts), for `groupAbsorbJson`, which reads no facts.
+ */
+export const groupTotalsToJson = (run: LedgerRun, groupId: string): string => groupText(run, groupId, undefined, run.state.groups.get(groupId))
+
+const groupText = (run: LedgerRun, groupId: string, facts: GroupState | undefined, g: GroupTotals | undefined): string => {
   const months: Array<readonly [number, string, number, string, string]> = []
   const lines: Array<readonly [number, string, string, string, string, string, number]> = []
   g?.months.forEach((t, i) => {
@@ -184,7 +194,7 @@ const absorbTotals = (run: LedgerRun, j: TotalsJson): void => {
  */
 export const totalsAbsorbJson = (run: LedgerRun, text: string): void => absorbTotals(run, JSON.parse(text) as TotalsJson)
 
-/** Add another run's totals of a group (`groupToJson`; children's parts only, no lines yet) to this run's. */
+/** Add another run's totals of a group (`groupTotalsToJson` or `groupToJson`, facts not read; children's parts only, no lines yet) to this run's. */
 export const groupAbsorbJson = (run: LedgerRun, groupId: string, text: string): void => {
   const j = JSON.parse(text) as GroupJson
   if (hasTotals(j)) absorbGroup(run.state.group(groupId), j)

@@ -1,65 +1,31 @@
 /**
  * The children replayed in worker threads (src/projection/parallelReplay.ts) give the projection a
  * replay on one thread gives, text for text: totals, every group, digest and checkpoint, in
- * parts or whole, as known now or on an instant. A worker that fails has its parts so far kept and
- * the calling thread replays the rest of its share (here: a worker that refuses before its first
- * part; `remainderOf` for one after it).
+ * parts or whole, as known now or on an instant; the threads as the caller says, else as the edge
+ * of the program says (`ParallelReplay`, the CLI's --threads). A worker that fails has its parts so
+ * far kept and the calling thread replays the rest of its share (here: a worker that refuses before
+ * its first part; `remainderOf` for what is left after one; ./parallelReplayFailures.test.ts for
+ * failures after the first part and what the caller is told).
  */
-import { writeFileSync } from "node:fs"
-import { join } from "node:path"
 import { Effect, Stream } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { buildProjection, NotAProjection, type Projection, type ProjectionSpec, projectionSpecOf, storeFile } from "../../src/projection"
-import { type ParallelOptions, remainderOf } from "../../src/projection/parallelReplay"
-import { groupToJson, totalsToJson } from "../../src/projection/serialize"
-import { DesignSpec } from "../../src/scenario/design"
+import { buildProjection, type ProjectionSpec, projectionSpecOf, storeFile } from "../../src/projection"
+import { type ParallelOptions, ParallelReplay, remainderOf } from "../../src/projection/parallelReplay"
 import { type LoadedScenario, loadScenario } from "../../src/scenario/load"
 import { childStreamCuts, readSubjects } from "../../src/store/sqlite/subjects"
-import { PROJECT_ROOT } from "../cli/cli"
-import { appendPlaced, demandOf } from "../support/placedPopulation"
-import { type TempStore, tempStore } from "../support/tempStore"
-
-// Crowded: more plus children than places, so some group-months are over-full and redone after the shares.
-const design = DesignSpec.parse({ kind: "heterogeneous", groups: 3, locations: 2, capacity: 10, plusPlacesPerGroup: 6, kindplek: { pricePerPlace: "20000" } })
-
-const scenarioText = (store: string) => `name: parallel replay test
-period: { from: 2026-01, to: 2026-12 }
-events: { store: ${store} }
-policy: ${join(PROJECT_ROOT, "scenarios/policies/rotterdam-koplus.yaml")}
-costPrices:
-  byDesign:
-    heterogeneous: { value: "16.50", source: "test", assumption: true }
-budgets:
-  - { id: KP-2026, year: 2026, label: "kindplek en SMI", amount: "150000.00", streams: [kindplek, smi] }
-`
+import type { TempStore } from "../support/tempStore"
+import { buildOn, parallelStore, texts } from "./parallelStore"
 
 let temp: TempStore
 let scenarioFile: string
 let spec: ProjectionSpec
 
-const specOf = (file: string): ProjectionSpec => {
-  const s = loadScenario(file) as LoadedScenario | { _tag: string }
-  if ("_tag" in s) throw new Error(String(s))
-  const p = projectionSpecOf(s)
-  if (p instanceof NotAProjection) throw p
-  return p
-}
-
 beforeAll(async () => {
-  temp = await tempStore()
-  await appendPlaced(temp.path, design, demandOf(5, "P", 45, { supportNeeds: { share: 0.8 } }))
-  scenarioFile = join(temp.dir, "scenario.yaml")
-  writeFileSync(scenarioFile, scenarioText(temp.path))
-  spec = specOf(scenarioFile)
+  ;({ temp, scenarioFile, spec } = await parallelStore())
 })
 afterAll(() => temp.cleanup())
 
-const build = (options: ParallelOptions, s: ProjectionSpec = spec) => {
-  let shares = 0
-  return Effect.runPromise(
-    Effect.scoped(Effect.flatMap(storeFile(temp.path), (store) => buildProjection(store, s, { ...options, onShares: (n) => (shares = n) })))
-  ).then((p) => ({ p, shares }))
-}
+const build = (options: ParallelOptions, s: ProjectionSpec = spec) => buildOn(temp.path, s, options)
 
 /** The children's streams the store reads within bounds, in order. */
 const childStreams = (streams: { readonly from: string; readonly to: string }) =>
@@ -70,13 +36,6 @@ const childStreams = (streams: { readonly from: string; readonly to: string }) =
       )
     )
   ).then((subjects) => [...subjects].map((s) => s.stream))
-
-/** A projection as the store keeps it: its totals' text and every group's. */
-const texts = (p: Projection) => ({
-  totals: totalsToJson(p.run),
-  groups: p.run.allGroupIds().map((id) => [id, groupToJson(p.run, id)]),
-  checkpoint: p.checkpoint
-})
 
 describe("parallel replay", () => {
   it("gives the projection of a replay on one thread, in two or three shares", async () => {
@@ -132,15 +91,29 @@ describe("parallel replay", () => {
   }, 60_000)
 })
 
+describe("threads from the edge of the program (ParallelReplay)", () => {
+  /** Shares of a build whose caller says `own`, within an effect whose edge says `edge`. */
+  const sharesWith = (own: ParallelOptions, edge: ParallelOptions) => {
+    let shares = 0
+    const program = Effect.scoped(Effect.flatMap(storeFile(temp.path), (store) => buildProjection(store, spec, own)))
+    return Effect.runPromise(Effect.provideService(program, ParallelReplay, { ...edge, onShares: (n) => (shares = n) })).then(() => shares)
+  }
+  it("used where the caller says nothing; the caller's own options first", async () => {
+    expect(await sharesWith({}, { workers: 3, minEvents: 0 })).toBe(3)
+    expect(await sharesWith({ workers: 2 }, { workers: 3, minEvents: 0 })).toBe(2)
+    expect(await sharesWith({}, { workers: 1, minEvents: 0 })).toBe(1)
+  }, 60_000)
+})
+
 describe("what is left of a share", () => {
   const streams = { from: "child-", to: "child." }
   it("nothing of a share its worker finished; all of one it sent nothing of; else the streams after its last part", async () => {
     const all = await childStreams(streams)
     const last = all[Math.floor(all.length / 2)]!
-    expect(remainderOf({ streams, complete: true, parts: [], last })).toBeUndefined()
-    expect(remainderOf({ streams, complete: false, parts: [], last: undefined })).toEqual(streams)
+    expect(remainderOf({ streams, complete: true, last })).toBeUndefined()
+    expect(remainderOf({ streams, complete: false, last: undefined })).toEqual(streams)
     // Read from what is left, the store gives exactly the children's streams after the last one, none of it again.
-    const after = await childStreams(remainderOf({ streams, complete: false, parts: [], last })!)
+    const after = await childStreams(remainderOf({ streams, complete: false, last })!)
     expect(after).toEqual(all.slice(all.indexOf(last) + 1))
     expect(after.length).toBeGreaterThan(10)
   })

@@ -9,7 +9,7 @@
 import { monthInterval } from "../calendar"
 import type { BudgetUse, ChildMonth, GroupMonth, Ledger, PaidSegment, Violation } from "../ledger/types"
 import { dayRange } from "../ledger/trace"
-import { compare, Dec, sum, ZERO } from "../money"
+import { compare, Dec, fromZero, sum, ZERO } from "../money"
 import { decimalOn } from "../parameters/lookup"
 import { KOT_HOURS_PATH, maximumUurprijsPath } from "../parameters/paths"
 import type { ParameterSet } from "../parameters/types"
@@ -45,11 +45,16 @@ export const violationList = (): { readonly violations: Array<Violation>; readon
   }
 }
 
-const covers = (periods: ReadonlyArray<{ from: number; to: number }>, from: number, to: number) =>
-  periods.some((p) => p.from <= from && to <= p.to)
+// Loops rather than `some` with a closure: they run for every paid segment of every child-month.
+const covers = (periods: ReadonlyArray<{ from: number; to: number }>, from: number, to: number): boolean => {
+  for (const p of periods) if (p.from <= from && to <= p.to) return true
+  return false
+}
 
-const overlapsAny = (periods: ReadonlyArray<{ from: number; to: number }>, from: number, to: number) =>
-  periods.some((p) => p.from <= to && from <= p.to)
+const overlapsAny = (periods: ReadonlyArray<{ from: number; to: number }>, from: number, to: number): boolean => {
+  for (const p of periods) if (p.from <= to && from <= p.to) return true
+  return false
+}
 
 /** The policy's Jeugdwet streams (kept per policy). */
 const jeugdwetByPolicy = new WeakMap<Policy, ReadonlySet<string>>()
@@ -59,13 +64,17 @@ const jeugdwetStreams = (policy: Policy): ReadonlySet<string> => {
   return s
 }
 
+const INDICATION = "indication:"
+
 /** Whether what grounds a payment (its entitlement, indications of its kind, waiting spell or own period) covers the days. */
 const groundsCover = (t: ChildTimeline, g: NonNullable<PaidSegment["groundedBy"]>, from: number, to: number): boolean => {
   if (g.kind === "kot-entitlement") return covers(t.kot, from, to)
   if (g.kind === "jeugdhulp-waiting") return covers(t.waitingJeugdhulp, from, to)
-  if (g.kind.startsWith("indication:")) {
-    const kind = g.kind.slice("indication:".length)
-    return t.indications.some((i) => i.kind === kind && i.from <= from && to <= i.to)
+  if (g.kind.startsWith(INDICATION)) {
+    // An indication of the kind after the prefix (`indication:${i.kind}` is g.kind), without cutting the text.
+    for (const i of t.indications)
+      if (g.kind.length === INDICATION.length + i.kind.length && g.kind.endsWith(i.kind) && i.from <= from && to <= i.to) return true
+    return false
   }
   return g.from <= from && to <= g.to
 }
@@ -89,11 +98,13 @@ export const checkChildMonth = (c: ChildMonth, t: ChildTimeline, params: Paramet
   const jeugdwet = jeugdwetStreams(policy)
   // One pass over the lines: their sum (from zero, as `sum` adds) and the segments of the rules the
   // checks below look at.
-  let total: Dec = ZERO
+  let total: Dec | undefined
   let byRule: ByRule | undefined
   let kotLines = false
   for (const l of c.lines) {
-    total = total.plus(l.amount)
+    // 0 + the first amount is the amount itself (`fromZero`), and the sums are kept (../rules/kept.ts):
+    // a child-month's amounts are mostly kept ones, so their sums recur.
+    total = total === undefined ? fromZero(l.amount) : plus(total, l.amount)
     const rule = l.trace.rule
     if (rule === "kot" || rule === "smi" || rule === "overbrugging" || rule === "bouwsteen") {
       byRule ??= { kot: [], smi: [], overbrugging: [], bouwsteen: [] }
@@ -102,6 +113,7 @@ export const checkChildMonth = (c: ChildMonth, t: ChildTimeline, params: Paramet
     }
   }
   // 1. Conservation: exact, and to the cent.
+  total ??= ZERO
   if (compare(total, c.cost) !== 0 && total.minus(c.cost).abs().greaterThan(TOLERANCE))
     push(1, who, c.month, `lines sum to ${total.toFixed(6)}, cost is ${c.cost.toFixed(6)}`)
   let cents = 0n
@@ -109,7 +121,10 @@ export const checkChildMonth = (c: ChildMonth, t: ChildTimeline, params: Paramet
   if (cents !== c.costCents) push(1, who, c.month, `stream cents sum to ${cents}, cost is ${c.costCents} cents`)
   // 7. No negative amounts.
   for (const l of c.lines) if (l.amount.isNegative()) push(7, who, c.month, `${l.stream} ${l.amount.toFixed(2)} is negative`)
-  for (const [s, v] of c.streamCents) if (v < 0n) push(7, who, c.month, `${s} ${v} cents is negative`)
+  // (forEach: no entry pair made per stream, as iterating the map's entries makes.)
+  c.streamCents.forEach((v, s) => {
+    if (v < 0n) push(7, who, c.month, `${s} ${v} cents is negative`)
+  })
   // 2. KOT and SMI never for the same days (hence hours) of one child.
   const kot = byRule?.kot ?? NONE
   const smi = byRule?.smi ?? NONE
@@ -135,9 +150,9 @@ export const checkChildMonth = (c: ChildMonth, t: ChildTimeline, params: Paramet
   const monthStart = monthInterval(c.month).from
   if (kot.length > 0) {
     const cap = decimalOn(params, KOT_HOURS_PATH, monthStart)
-    let kotHours: Dec = ZERO
-    for (const s of kot) kotHours = kotHours.plus(s.hours ?? ZERO)
-    if (cap._tag === "Success" && kotHours.greaterThan(plus(cap.success.value, TOLERANCE)))
+    let kotHours: Dec | undefined
+    for (const s of kot) kotHours = kotHours === undefined ? fromZero(s.hours ?? ZERO) : plus(kotHours, s.hours ?? ZERO)
+    if (kotHours !== undefined && cap._tag === "Success" && compare(kotHours, plus(cap.success.value, TOLERANCE)) > 0)
       push(5, who, c.month, `KOT pays ${kotHours.toFixed(2)} hours, above ${cap.success.value}`)
   }
   if (kotLines)
@@ -164,7 +179,7 @@ export const checkChildMonth = (c: ChildMonth, t: ChildTimeline, params: Paramet
       const limit = smiLimits.get([c.month, policy.contractWeeksPerYear.value, weekly, days], () =>
         new Dec(weekly).times(policy.contractWeeksPerYear.value).times(days).dividedBy(12 * (monthInterval(c.month).to - monthStart + 1))
       )
-      if (s.hours.greaterThan(plus(limit, TOLERANCE))) push(5, who, c.month, `SMI pays ${s.hours.toFixed(2)} h in ${dayRange(s.from, s.to)}, above the indication's ${limit.toFixed(2)} h`)
+      if (compare(s.hours, plus(limit, TOLERANCE)) > 0) push(5, who, c.month, `SMI pays ${s.hours.toFixed(2)} h in ${dayRange(s.from, s.to)}, above the indication's ${limit.toFixed(2)} h`)
     }
   }
   // 6. Validity in time: every paid day inside a placement and inside what grounds the payment.

@@ -5,8 +5,8 @@
  * scale (src/projection) both make every child-month here, so they agree to
  * the last digit.
  */
-import type { ChildMonth } from "../ledger/types"
-import { type Dec, splitToCents, toCents, ZERO } from "../money"
+import type { ChildMonth, LedgerLine } from "../ledger/types"
+import { type Dec, fromZero, splitToCents, toCents } from "../money"
 import type { Layer } from "../policy/types"
 import { apportion } from "./apportion"
 import type { RuleContext } from "./context"
@@ -32,6 +32,21 @@ export interface ChildMonthResult {
 const uniqueSorted = (values: ReadonlyArray<string>): ReadonlyArray<string> =>
   values.length === 1 ? values : [...new Set(values)].sort()
 
+/**
+ * Each stream's amount: its lines summed in line order (the sums kept: ./kept.ts), the streams in the
+ * policy's order; streams outside it are left out. A month has a few lines, so they are scanned per
+ * stream rather than gathered in a map.
+ */
+export const streamParts = (lines: ReadonlyArray<LedgerLine>, order: ReadonlyArray<string>): Array<readonly [string, Dec]> => {
+  const parts: Array<readonly [string, Dec]> = []
+  for (const s of order) {
+    let v: Dec | undefined
+    for (const l of lines) if (l.stream === s) v = v === undefined ? l.amount : plus(v, l.amount)
+    if (v !== undefined) parts.push([s, v])
+  }
+  return parts
+}
+
 export const childMonthOf = (
   ctx: RuleContext,
   m: ChildMonthMeasure,
@@ -39,16 +54,7 @@ export const childMonthOf = (
   rounding: Rounding
 ): ChildMonthResult => {
   const { lines, kindplekByGroup, kindplekClaimedByGroup } = apportion(ctx, m, allocations)
-  const perStream = new Map<string, Dec>()
-  for (const l of lines) {
-    const before = perStream.get(l.stream)
-    perStream.set(l.stream, before === undefined ? l.amount : before.plus(l.amount))
-  }
-  const parts: Array<readonly [string, Dec]> = []
-  for (const s of rounding.order) {
-    const v = perStream.get(s)
-    if (v !== undefined) parts.push([s, v])
-  }
+  const parts = streamParts(lines, rounding.order)
   const cost = plus(plus(m.regular, m.plus), m.jeugdhulp)
   const groupIds: Array<string> = []
   const providers: Array<string> = []
@@ -58,7 +64,8 @@ export const childMonthOf = (
       const g = p.piece.data.groupId
       groupIds.push(g)
       providers.push(p.piece.data.providerId)
-      groupHours.set(g, (groupHours.get(g) ?? ZERO).plus(p.hours))
+      const before = groupHours.get(g)
+      groupHours.set(g, before === undefined ? fromZero(p.hours) : before.plus(p.hours))
     }
   const costCents = toCents(cost)
   return {

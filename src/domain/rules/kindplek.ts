@@ -15,7 +15,7 @@
  * group, location and total, flagged below the policy's floor (Rotterdam 80 %,
  * §X) and below its average headcount (Rotterdam: 5 children a week, §III).
  */
-import { daysInMonth, daysInYear, monthInterval, weekdaysIn, type YearMonth, yearOf } from "../calendar"
+import { type DayInterval, daysInMonth, daysInYear, monthInterval, weekdaysIn, type YearMonth, yearOf } from "../calendar"
 import type { PaidSegment } from "../ledger/types"
 import { dayRange, mergeEvents, untraced } from "../ledger/trace"
 import { Dec, exactPlus, max, ZERO } from "../money"
@@ -137,6 +137,15 @@ export interface KindplekClaim extends Claim {
   readonly byGroup: ReadonlyMap<string, Dec>
 }
 
+const awardYears = new Kept<YearMonth, DayInterval>()
+const yearInterval = (month: YearMonth): DayInterval => {
+  const year = yearOf(month)
+  return { from: monthInterval(`${year}-01`).from, to: monthInterval(`${year}-12`).to }
+}
+
+/** The days of a month's year, the award year that grounds its kindplek payment; kept per month (asked for every child-month). */
+export const awardYearOf = (month: YearMonth): DayInterval => awardYears.get(month, yearInterval)
+
 export const kindplekClaim = (
   ctx: RuleContext,
   m: ChildMonthMeasure,
@@ -150,9 +159,7 @@ export const kindplekClaim = (
   const formula: Array<string> = []
   const events: Array<string> = []
   // The award year grounds the payment (invariant 6).
-  const year = yearOf(m.month)
-  const yearFrom = monthInterval(`${year}-01`).from
-  const yearTo = monthInterval(`${year}-12`).to
+  const { from: yearFrom, to: yearTo } = awardYearOf(m.month)
   for (const s of m.segments)
     for (const p of s.pieces) {
       const a = allocationOf(allocations, p.piece.data.groupId, m.month)

@@ -159,11 +159,15 @@ const measureSegment = (ctx: RuleContext, s: Segment, month: YearMonth): Segment
   return { segment: s, pieces, jeugdhulp: times(hours, expertise.hourlyRate.value), jeugdhulpHours: hours, expertise: ground }
 }
 
+const NO_CUTS: ReadonlyArray<number> = []
+
 /** Extra cut days the policy adds: where plain SMI stops paying after its maximum months (PARAMETERS.md "Sociaal medische indicatie"). */
 export const policyCuts = (ctx: RuleContext, timeline: ChildTimeline): ReadonlyArray<number> => {
   const maxMonths = ctx.policy.smi?.maxMonths?.value
-  if (maxMonths === undefined) return []
-  return timeline.indications.filter((i) => i.kind === "smi").map((i) => smiWindowEnd(i.from, maxMonths) + 1)
+  if (maxMonths === undefined) return NO_CUTS
+  let cuts: Array<number> | undefined
+  for (const i of timeline.indications) if (i.kind === "smi") (cuts ??= []).push(smiWindowEnd(i.from, maxMonths) + 1)
+  return cuts ?? NO_CUTS
 }
 
 /**

@@ -18,8 +18,20 @@ export interface Segment {
 
 const overlaps = (p: { from: number; to: number }, i: DayInterval) => p.from <= i.to && p.to >= i.from
 
-const within = <P extends { from: number; to: number }>(periods: ReadonlyArray<P>, i: DayInterval): ReadonlyArray<P> =>
-  periods.length === 0 ? periods : periods.filter((p) => overlaps(p, i))
+/** The periods that overlap the interval, in order: the list itself when all do (the common case; no copy). */
+const within = <P extends { from: number; to: number }>(periods: ReadonlyArray<P>, i: DayInterval): ReadonlyArray<P> => {
+  for (const p of periods) if (!overlaps(p, i)) return periods.filter((q) => overlaps(q, i))
+  return periods
+}
+
+/** Whether a period of the list starts, or ends the day before, strictly inside the month (so cuts it). */
+const cutsInside = (periods: ReadonlyArray<{ from: number; to: number }>, m: DayInterval): boolean => {
+  for (const p of periods) if (isInside(p.from, m) || (Number.isFinite(p.to) && isInside(p.to + 1, m))) return true
+  return false
+}
+
+/** A cut on `day` splits the month: a day after its first, up to the day after its last. */
+const isInside = (day: number, m: DayInterval): boolean => day > m.from && day <= m.to
 
 /** Cut the month at every boundary of the child's periods; keep segments with a placement. */
 export const segmentsOf = (
@@ -33,9 +45,12 @@ export const segmentsOf = (
   const kot = within(timeline.kot, m)
   const indications = within(timeline.indications, m)
   const waiting = within(timeline.waitingJeugdhulp, m)
+  // Nothing cuts the month (the common case): one segment, the whole month, with every period that overlaps it.
+  if (!cutsInside(pieces, m) && !cutsInside(kot, m) && !cutsInside(indications, m) && !cutsInside(waiting, m) && !extraCuts.some((c) => isInside(c, m)))
+    return [{ from: m.from, to: m.to, pieces, kot: kot[0], indications, waitingJeugdhulp: waiting[0] }]
   const cuts = new Set<number>([m.from, m.to + 1])
   const addCut = (day: number) => {
-    if (day > m.from && day <= m.to) cuts.add(day)
+    if (isInside(day, m)) cuts.add(day)
   }
   for (const list of [pieces, kot, indications, waiting] as ReadonlyArray<ReadonlyArray<{ from: number; to: number }>>)
     for (const p of list) {
@@ -43,8 +58,7 @@ export const segmentsOf = (
       if (Number.isFinite(p.to)) addCut(p.to + 1)
     }
   for (const c of extraCuts) addCut(c)
-  // Only the month's own bounds (the common case): already in order.
-  const sorted = cuts.size === 2 ? [m.from, m.to + 1] : [...cuts].sort((a, b) => a - b)
+  const sorted = [...cuts].sort((a, b) => a - b)
   const out: Array<Segment> = []
   for (let i = 0; i + 1 < sorted.length; i++) {
     const s: DayInterval = { from: sorted[i]!, to: sorted[i + 1]! - 1 }
