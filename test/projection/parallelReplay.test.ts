@@ -8,30 +8,22 @@
  * failures after the first part and what the caller is told).
  */
 import { Effect, Stream } from "effect"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { describe, expect, it } from "vitest"
 import { buildProjection, type ProjectionSpec, projectionSpecOf, storeFile } from "../../src/projection"
 import { type ParallelOptions, ParallelReplay, remainderOf } from "../../src/projection/parallelReplay"
 import { type LoadedScenario, loadScenario } from "../../src/scenario/load"
 import { childStreamCuts, readSubjects } from "../../src/store/sqlite/subjects"
-import type { TempStore } from "../support/tempStore"
-import { buildOn, parallelStore, texts } from "./parallelStore"
+import { buildOn, texts, useParallelStore } from "./parallelStore"
 
-let temp: TempStore
-let scenarioFile: string
-let spec: ProjectionSpec
+const shared = useParallelStore()
 
-beforeAll(async () => {
-  ;({ temp, scenarioFile, spec } = await parallelStore())
-})
-afterAll(() => temp.cleanup())
-
-const build = (options: ParallelOptions, s: ProjectionSpec = spec) => buildOn(temp.path, s, options)
+const build = (options: ParallelOptions, s: ProjectionSpec = shared.store().spec) => buildOn(shared.store().temp.path, s, options)
 
 /** The children's streams the store reads within bounds, in order. */
 const childStreams = (streams: { readonly from: string; readonly to: string }) =>
   Effect.runPromise(
     Effect.scoped(
-      Effect.flatMap(storeFile(temp.path), (store) =>
+      Effect.flatMap(storeFile(shared.store().temp.path), (store) =>
         Stream.runCollect(readSubjects(store.db, store.name, { head: BigInt(Number.MAX_SAFE_INTEGER), kinds: ["child"], streams }))
       )
     )
@@ -60,10 +52,10 @@ describe("parallel replay", () => {
   }, 60_000)
 
   it("as known on an instant (--as-of): another key, and the workers replay as known on it too", async () => {
-    const s = loadScenario(scenarioFile) as LoadedScenario
+    const s = loadScenario(shared.store().scenarioFile) as LoadedScenario
     // An instant after every event was recorded: the same children, another projection.
     const asOf = projectionSpecOf({ ...s, spec: { ...s.spec, asOf: "2030-01-01T00:00:00Z" } }) as ProjectionSpec
-    expect(asOf.key).not.toBe(spec.key)
+    expect(asOf.key).not.toBe(shared.store().spec.key)
     const one = await build({ workers: 1 }, asOf)
     expect(one.p.run.state.children).toBeGreaterThan(40)
     const many = await build({ workers: 2, minEvents: 0 }, asOf)
@@ -79,13 +71,13 @@ describe("parallel replay", () => {
   it("keeps to one thread for a small store, for one worker, and without the scenario file", async () => {
     expect((await build({ workers: 2 })).shares).toBe(1)
     expect((await build({ workers: 1, minEvents: 0 })).shares).toBe(1)
-    expect((await build({ workers: 2, minEvents: 0 }, { ...spec, scenarioFile: null })).shares).toBe(1)
+    expect((await build({ workers: 2, minEvents: 0 }, { ...shared.store().spec, scenarioFile: null })).shares).toBe(1)
   }, 60_000)
 
   it("a share whose worker fails before its first part: this thread replays that share", async () => {
     const one = await build({ workers: 1 })
     // A key the scenario file does not give: every worker refuses, and this thread replays their shares too.
-    const other = await build({ workers: 3, minEvents: 0 }, { ...spec, key: "another key" })
+    const other = await build({ workers: 3, minEvents: 0 }, { ...shared.store().spec, key: "another key" })
     expect(other.shares).toBe(1)
     expect(texts(other.p)).toEqual(texts(one.p))
   }, 60_000)
@@ -95,7 +87,7 @@ describe("threads from the edge of the program (ParallelReplay)", () => {
   /** Shares of a build whose caller says `own`, within an effect whose edge says `edge`. */
   const sharesWith = (own: ParallelOptions, edge: ParallelOptions) => {
     let shares = 0
-    const program = Effect.scoped(Effect.flatMap(storeFile(temp.path), (store) => buildProjection(store, spec, own)))
+    const program = Effect.scoped(Effect.flatMap(storeFile(shared.store().temp.path), (store) => buildProjection(store, shared.store().spec, own)))
     return Effect.runPromise(Effect.provideService(program, ParallelReplay, { ...edge, onShares: (n) => (shares = n) })).then(() => shares)
   }
   it("used where the caller says nothing; the caller's own options first", async () => {
@@ -123,7 +115,7 @@ describe("childStreamCuts", () => {
   it("cuts at stream names, in order, each share about as many events", async () => {
     await Effect.runPromise(
       Effect.scoped(
-        Effect.flatMap(storeFile(temp.path), (store) =>
+        Effect.flatMap(storeFile(shared.store().temp.path), (store) =>
           Effect.sync(() => {
             const head = BigInt(Number.MAX_SAFE_INTEGER)
             const { events, cuts } = childStreamCuts(store.db, 3, head)

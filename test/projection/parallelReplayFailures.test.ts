@@ -9,14 +9,11 @@
 import { DatabaseSync } from "node:sqlite"
 import { receiveMessageOnPort } from "node:worker_threads"
 import { join } from "node:path"
-import { Effect } from "effect"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { buildProjection, type ProjectionSpec, storeFile } from "../../src/projection"
+import { describe, expect, it } from "vitest"
 import { LedgerRun } from "../../src/projection/ledgerRun"
 import { absorbShare, type ParallelOptions, type ShareFailure, type ShareOutcome, type SharePart, startWorkers, type WorkerTask } from "../../src/projection/parallelReplay"
 import { childStreamCuts } from "../../src/store/sqlite/subjects"
-import type { TempStore } from "../support/tempStore"
-import { buildOn, type ParallelStore, parallelStore, texts } from "./parallelStore"
+import { buildOn, failureOn, texts, useParallelStore } from "./parallelStore"
 
 const HEAD = BigInt(Number.MAX_SAFE_INTEGER)
 /** Rows a read of the store takes at a time (src/store/sqlite/subjects.ts): a corrupt row fails its whole page. */
@@ -24,18 +21,14 @@ const PAGE = 5_000
 
 describe("a worker that fails after its first part", () => {
   // Enough children that the second share (of two) reads more than a page: the damage goes in its second page.
-  let big: ParallelStore
-  beforeAll(async () => {
-    big = await parallelStore(2026, 3_000)
-  }, 120_000)
-  afterAll(() => big.temp.cleanup())
+  const big = useParallelStore(2026, 3_000, 120_000)
   /** Children a worker sends a part of. */
   const part = 100
 
   /** A copy of the store with an event in the second page of the second share damaged; how to mend it again. */
   const damagedCopy = (name: string) => {
-    const path = join(big.temp.dir, `${name}.sqlite`)
-    const db = new DatabaseSync(big.temp.path)
+    const path = join(big.store().temp.dir, `${name}.sqlite`)
+    const db = new DatabaseSync(big.store().temp.path)
     db.exec(`VACUUM INTO '${path}'`)
     const [cut] = childStreamCuts(db, 2, HEAD).cuts
     db.close()
@@ -55,8 +48,7 @@ describe("a worker that fails after its first part", () => {
   }
 
   /** How building the projection of the store at `path` failed. */
-  const failureOf = (path: string, options: ParallelOptions) =>
-    Effect.runPromise(Effect.flip(Effect.scoped(Effect.flatMap(storeFile(path), (store) => buildProjection(store, big.spec, options)))))
+  const failureOf = (path: string, options: ParallelOptions) => failureOn(path, big.store().spec, options)
 
   it("a corrupt event: the caller is told why, replays the rest and fails as one thread does", async () => {
     const damaged = damagedCopy("corrupt")
@@ -66,7 +58,7 @@ describe("a worker that fails after its first part", () => {
     const many = await failureOf(damaged.path, { workers: 2, minEvents: 0, partChildren: part, onShareFailed: (f) => told.push(f) })
     expect(many).toEqual(one)
     expect(told).toHaveLength(1)
-    expect(told[0]!).toMatchObject({ name: big.spec.name, streams: { from: damaged.streamsFrom, to: "child." } })
+    expect(told[0]!).toMatchObject({ name: big.store().spec.name, streams: { from: damaged.streamsFrom, to: "child." } })
     // It failed after its first parts (those of the first page), for the reason the caller then met itself.
     expect(told[0]!.children).toBeGreaterThanOrEqual(5 * part)
     expect(told[0]!.children % part).toBe(0)
@@ -75,13 +67,13 @@ describe("a worker that fails after its first part", () => {
 
   it("the rest read well (mended when the caller is told): its parts and the rest give one thread's texts", async () => {
     const damaged = damagedCopy("mended")
-    const one = await buildOn(big.temp.path, big.spec, { workers: 1 })
+    const one = await buildOn(big.store().temp.path, big.store().spec, { workers: 1 })
     const told: Array<ShareFailure> = []
     const onShareFailed = (f: ShareFailure) => {
       told.push(f)
       damaged.mend()
     }
-    const many = await buildOn(damaged.path, big.spec, { workers: 2, minEvents: 0, partChildren: part, onShareFailed })
+    const many = await buildOn(damaged.path, big.store().spec, { workers: 2, minEvents: 0, partChildren: part, onShareFailed })
     expect(told).toHaveLength(1)
     expect(told[0]!.children).toBeGreaterThanOrEqual(5 * part)
     expect(told[0]!.reason).toMatch(/not valid JSON/)
@@ -91,24 +83,17 @@ describe("a worker that fails after its first part", () => {
   }, 120_000)
 })
 
-let temp: TempStore
-let scenarioFile: string
-let spec: ProjectionSpec
-
-beforeAll(async () => {
-  ;({ temp, scenarioFile, spec } = await parallelStore())
-})
-afterAll(() => temp.cleanup())
+const shared = useParallelStore()
 
 /** Children a worker sends a part of, in the small store. */
 const PART = 4
 
 /** The task of one worker over all the children of the test store. */
 const task = (more: Partial<Omit<WorkerTask, "streams">> = {}): Omit<WorkerTask, "streams"> => ({
-  file: temp.path,
-  scenarioFile,
-  name: spec.name,
-  key: spec.key,
+  file: shared.store().temp.path,
+  scenarioFile: shared.store().scenarioFile,
+  name: shared.store().spec.name,
+  key: shared.store().spec.key,
   asOf: undefined,
   head: HEAD.toString(),
   digest: true,
@@ -135,8 +120,8 @@ describe("what a worker sends", () => {
   it("a failure's message: carried in the outcome and told, with the share and how far it got", async () => {
     const { outcome, told } = await outcomeOf(task({ key: "another key" }))
     expect(outcome.complete).toBe(false)
-    expect(outcome.failure).toBe(`${scenarioFile} changed since the replay began`)
-    expect(told).toEqual([{ name: spec.name, streams: ALL, children: 0, reason: outcome.failure }])
+    expect(outcome.failure).toBe(`${shared.store().scenarioFile} changed since the replay began`)
+    expect(told).toEqual([{ name: shared.store().spec.name, streams: ALL, children: 0, reason: outcome.failure }])
   }, 60_000)
 
   it("a worker that finishes is told of no failure", async () => {
@@ -158,7 +143,7 @@ describe("what a worker sends", () => {
 
   it("added to a run, the parts are taken out of their channel: none is left, and nothing of the share", async () => {
     const { outcome } = await outcomeOf(task())
-    const run = new LedgerRun(spec.setup)
+    const run = new LedgerRun(shared.store().spec.setup)
     expect(absorbShare(run, outcome)).toBeUndefined()
     expect(run.state.children).toBe(outcome.children)
     expect(run.state.children).toBeGreaterThan(40)
@@ -167,13 +152,10 @@ describe("what a worker sends", () => {
 })
 
 describe("missing parameters (2025: KOT bands not confirmed)", () => {
-  let y2025: ParallelStore
-  beforeAll(async () => {
-    y2025 = await parallelStore(2025)
-  }, 60_000)
-  afterAll(() => y2025.temp.cleanup())
+  const y2025Store = useParallelStore(2025)
 
   it("each sent once, in the part that first found it; the build fails naming them as on one thread", async () => {
+    const y2025 = y2025Store.store()
     const [outcome] = await startWorkers([ALL], task({ file: y2025.temp.path, scenarioFile: y2025.scenarioFile, name: y2025.spec.name, key: y2025.spec.key }), () => {}).outcomes
     const parts = partsOf(outcome!)
     const missing = parts.flatMap((p) => p.missing.map((m) => `${m.path}|${m.detail}`))
@@ -181,10 +163,8 @@ describe("missing parameters (2025: KOT bands not confirmed)", () => {
     expect(new Set(missing).size).toBe(missing.length)
     // Later parts meet parameters missing again that an earlier part sent: they are not sent twice.
     expect(parts.slice(1).some((p) => p.missing.length === 0)).toBe(true)
-    const failureOn = (options: ParallelOptions) =>
-      Effect.runPromise(Effect.flip(Effect.scoped(Effect.flatMap(storeFile(y2025.temp.path), (store) => buildProjection(store, y2025.spec, options)))))
-    const one = await failureOn({ workers: 1 })
+    const one = await failureOn(y2025.temp.path, y2025.spec, { workers: 1 })
     expect(one._tag).toBe("MissingParameters")
-    expect(await failureOn({ workers: 3, minEvents: 0, partChildren: PART })).toEqual(one)
+    expect(await failureOn(y2025.temp.path, y2025.spec, { workers: 3, minEvents: 0, partChildren: PART })).toEqual(one)
   }, 60_000)
 })

@@ -7,6 +7,7 @@
 import { writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { Effect } from "effect"
+import { afterAll, beforeAll } from "vitest"
 import { buildProjection, NotAProjection, type Projection, type ProjectionSpec, projectionSpecOf, storeFile } from "../../src/projection"
 import type { ParallelOptions } from "../../src/projection/parallelReplay"
 import { groupToJson, totalsToJson } from "../../src/projection/serialize"
@@ -57,6 +58,20 @@ export const parallelStore = async (year = 2026, atStart = 45): Promise<Parallel
   writeFileSync(scenarioFile, scenarioText(temp.path, year))
   return { temp, scenarioFile, spec: specOf(scenarioFile) }
 }
+
+/** A test file's store (`parallelStore`), made before its tests and removed after them: ask `store()` in a test. */
+export const useParallelStore = (year = 2026, atStart = 45, timeout = 60_000): { readonly store: () => ParallelStore } => {
+  let made: ParallelStore | undefined
+  beforeAll(async () => {
+    made = await parallelStore(year, atStart)
+  }, timeout)
+  afterAll(() => made?.temp.cleanup())
+  return { store: () => made! }
+}
+
+/** How building the projection of the store at `path` as `options` say failed. */
+export const failureOn = (path: string, spec: ProjectionSpec, options: ParallelOptions) =>
+  Effect.runPromise(Effect.flip(Effect.scoped(Effect.flatMap(storeFile(path), (store) => buildProjection(store, spec, options)))))
 
 /** The projection of the store at `path` built as `options` say, and in how many shares. */
 export const buildOn = (path: string, spec: ProjectionSpec, options: ParallelOptions) => {
