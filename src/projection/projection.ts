@@ -108,10 +108,11 @@ export const buildProjection = (
       parallel.onShares?.(1)
     } else {
       // This thread replays the first share while workers replay the others; a share whose worker failed is replayed here.
-      yield* replay(["budget", "group"])
+      // The workers start first: their start (a thread, the code, the scenario, the groups they fold
+      // themselves) runs while this thread folds the groups and budget lines.
       const base = { file: store.file!, scenarioFile: spec.scenarioFile!, name: spec.name, key: spec.key, asOf, head: head.toString(), digest: options.digest !== false, partChildren: parallel.partChildren ?? 25_000 }
       const workers = startWorkers(shares.slice(1), base, counted, parallel.onShareFailed)
-      yield* Effect.onError(replay(["child"], shares[0]), () => Effect.sync(workers.stop))
+      yield* Effect.onError(Effect.andThen(replay(["budget", "group"]), replay(["child"], shares[0])), () => Effect.sync(workers.stop))
       const outcomes = yield* Effect.promise((signal) => {
         signal.addEventListener("abort", workers.stop)
         return workers.outcomes

@@ -1,26 +1,28 @@
 /**
- * One share of a parallel replay (./parallelReplay.ts), in a worker thread: the scenario's setup made
- * again from its file (and refused unless its key is the caller's), the store opened, the groups and
- * budget lines folded (every child may be placed in any group), then the children whose streams lie
- * in the share replayed exactly as `buildProjection` replays them (`LedgerRun.addSubject`). What goes
- * back, every `partChildren` children (25,000 unless the caller says) and at the end, is their
- * totals as the projection's own texts (./serialize.ts; the groups they touched, without the
- * groups' facts), the last stream they cover and the parameters newly found missing; the worker
- * then starts its totals afresh, so it holds at most one part. Nothing is written.
+ * A worker thread of a parallel replay (./parallelReplay.ts): the scenario's setup made again from
+ * its file (and refused unless its key is the caller's), the store opened, the groups and budget
+ * lines folded (every child may be placed in any group), then chunks of the children taken from the
+ * last down (`Claims`, shared with the caller, which takes them from the first up) and replayed
+ * exactly as `buildProjection` replays them (`LedgerRun.addSubject`). What goes back, every
+ * `partChildren` children (25,000 unless the caller says) and at a chunk's end, is their totals as
+ * the projection's own texts (./serialize.ts; the groups they touched, without the groups' facts)
+ * and the parameters they found missing, in a channel of the chunk's own, handed over when the chunk
+ * is done; the worker then starts its totals afresh, so it holds at most one part. Nothing is written.
  */
-import { parentPort, workerData } from "node:worker_threads"
+import { MessageChannel, type MessagePort, parentPort, workerData } from "node:worker_threads"
 import { Effect, Stream } from "effect"
 import { loadScenario } from "../scenario/load"
 import { missingStore } from "../store/select"
 import { openDatabase } from "../store/sqlite/open"
 import { readSubjects, type Subject } from "../store/sqlite/subjects"
 import { LedgerRun } from "./ledgerRun"
+import { Claims } from "./chunkClaims"
 import type { SharePart, WorkerData, WorkerNotice } from "./parallelReplay"
 import { projectionSpecOf } from "./scenario"
 import { groupTotalsToJson, totalsToJson } from "./serialize"
 
-const { task, parts } = workerData as WorkerData
-const notify = (r: WorkerNotice) => parentPort!.postMessage(r)
+const { task } = workerData as WorkerData
+const notify = (r: WorkerNotice, transfer: ReadonlyArray<MessagePort> = []) => parentPort!.postMessage(r, transfer as Array<MessagePort>)
 
 const replayShare = Effect.gen(function* () {
   const loaded = loadScenario(task.scenarioFile)
@@ -44,30 +46,45 @@ const replayShare = Effect.gen(function* () {
   yield* read({ head, recordedUpTo: task.asOf, kinds: ["budget", "group"] }, (s) => run.addSubject(s))
   // Only the children are this share's: the caller folds the groups and budget lines (and their events) itself.
   run.resetTotals()
-  let children = 0
-  let last: string | undefined
-  // Missing parameters are kept for the whole share (each once): a part sends those found since the last.
-  let missingSent = 0
-  const send = (kind: "part" | "done") => {
-    // The groups this part's children touched (the totals hold no others since the last part).
-    const groups: Array<readonly [string, string]> = []
-    for (const id of run.state.groups.keys()) groups.push([id, groupTotalsToJson(run, id)])
-    const missing = run.missing.all.slice(missingSent).map((m) => ({ path: m.path, day: m.day, detail: m.detail }))
-    missingSent += missing.length
-    // The part first, then the notice: when the caller hears of a part, it is in the parts' channel.
-    const part: SharePart = { children, last, totals: totalsToJson(run), groups, missing }
-    parts.postMessage(part)
-    notify({ kind, children })
-    // What was sent is the caller's now: start afresh (bounded memory, whatever the share's size).
-    run.resetTotals()
-    children = 0
+  const claims = new Claims(task.claims)
+  // The chunks' channels, open until the worker ends (the caller takes their parts after).
+  const channels: Array<MessageChannel> = []
+  for (let chunk = claims.takeLast(); chunk !== undefined; chunk = claims.takeLast()) {
+    notify({ kind: "took", chunk })
+    const channel = new MessageChannel()
+    channels.push(channel)
+    let children = 0
+    let inPart = 0
+    const send = () => {
+      // The groups this part's children touched (the totals hold no others since the last part).
+      const groups: Array<readonly [string, string]> = []
+      for (const id of run.state.groups.keys()) groups.push([id, groupTotalsToJson(run, id)])
+      const found = run.missing.all.map((m) => ({ path: m.path, day: m.day, detail: m.detail }))
+      const part: SharePart = { children: inPart, totals: totalsToJson(run), groups, missing: found }
+      channel.port1.postMessage(part)
+      // What was sent is the caller's now: start afresh (bounded memory, whatever the chunk's size).
+      run.resetTotals()
+      forgetMissing(run)
+      inPart = 0
+    }
+    yield* read({ head, recordedUpTo: task.asOf, kinds: ["child"], streams: task.chunks[chunk]! }, (s) => {
+      run.addSubject(s)
+      children++
+      if (++inPart === task.partChildren) send()
+    })
+    if (inPart > 0) send()
+    // The parts first, then the notice with their channel: when the caller hears of a chunk, its parts are all in.
+    notify({ kind: "chunk", chunk, children, parts: channel.port2 }, [channel.port2])
   }
-  yield* read({ head, recordedUpTo: task.asOf, kinds: ["child"], streams: task.streams }, (s) => {
-    run.addSubject(s)
-    last = s.stream
-    if (++children === task.partChildren) send("part")
-  })
-  send("done")
+  notify({ kind: "done" })
 })
+
+/**
+ * The parameters found missing start afresh with each part, so a part carries each it met (once),
+ * though an earlier part (of a later chunk: chunks are taken from the last down) met it too: the
+ * caller adds the parts in the chunks' order and so keeps each one's first meeting, as one thread
+ * does. (`LedgerRun` keeps them in a collector its rules write to, emptied here.)
+ */
+const forgetMissing = (run: LedgerRun): void => run.missing.clear()
 
 Effect.runPromise(Effect.scoped(replayShare)).catch((e: unknown) => notify({ kind: "failed", message: e instanceof Error ? e.message : String(e) }))

@@ -1,18 +1,20 @@
 /**
  * The children replayed in worker threads (src/projection/parallelReplay.ts) give the projection a
  * replay on one thread gives, text for text: totals, every group, digest and checkpoint, in
- * parts or whole, as known now or on an instant; the threads as the caller says, else as the edge
- * of the program says (`ParallelReplay`, the CLI's --threads). A worker that fails has its parts so
- * far kept and the calling thread replays the rest of its share (here: a worker that refuses before
- * its first part; `remainderOf` for what is left after one; ./parallelReplayFailures.test.ts for
- * failures after the first part and what the caller is told).
+ * chunks and parts or whole, the calling thread taking chunks until none is left or only its own
+ * share, as known now or on an instant; the threads as the caller says, else as the edge of the
+ * program says (`ParallelReplay`, the CLI's --threads). A worker that fails leaves its chunk, and
+ * those after it, to the calling thread (here: a worker that refuses before its first chunk;
+ * ./parallelReplayFailures.test.ts for failures after a chunk and what the caller is told). How the
+ * threads claim chunks (`Claims`), and where the children's streams are cut (`childStreamCuts`).
  */
 import { Effect, Stream } from "effect"
 import { describe, expect, it } from "vitest"
 import { buildProjection, type ProjectionSpec, projectionSpecOf, storeFile } from "../../src/projection"
-import { type ParallelOptions, ParallelReplay, remainderOf } from "../../src/projection/parallelReplay"
+import { Claims } from "../../src/projection/chunkClaims"
+import { type ParallelOptions, ParallelReplay } from "../../src/projection/parallelReplay"
 import { type LoadedScenario, loadScenario } from "../../src/scenario/load"
-import { childStreamCuts, readSubjects } from "../../src/store/sqlite/subjects"
+import { childStreamCuts, readSubjects, type SubjectReadOptions } from "../../src/store/sqlite/subjects"
 import { buildOn, texts, useParallelStore } from "./parallelStore"
 
 const shared = useParallelStore()
@@ -20,7 +22,7 @@ const shared = useParallelStore()
 const build = (options: ParallelOptions, s: ProjectionSpec = shared.store().spec) => buildOn(shared.store().temp.path, s, options)
 
 /** The children's streams the store reads within bounds, in order. */
-const childStreams = (streams: { readonly from: string; readonly to: string }) =>
+const childStreams = (streams: SubjectReadOptions["streams"]) =>
   Effect.runPromise(
     Effect.scoped(
       Effect.flatMap(storeFile(shared.store().temp.path), (store) =>
@@ -47,6 +49,17 @@ describe("parallel replay", () => {
     for (const workers of [2, 3]) {
       const many = await build({ workers, minEvents: 0, partChildren: 4 })
       expect(many.shares).toBe(workers)
+      expect(texts(many.p)).toEqual(expected)
+    }
+  }, 60_000)
+
+  it("gives the same in many chunks, whichever thread takes which: the workers' from the last down, added in order", async () => {
+    const expected = texts((await build({ workers: 1 })).p)
+    // The calling thread takes chunks until none is left (whether it meets the workers early or late),
+    // or only its own share (the workers take the other chunks, each the last one left: chunks added out of order would show).
+    for (const options of [{ workers: 2, chunks: 9 }, { workers: 3, chunks: 7, balance: false }, { workers: 2, chunks: 9, balance: false, partChildren: 2 }]) {
+      const many = await build({ ...options, minEvents: 0 })
+      expect(many.shares).toBe(options.workers)
       expect(texts(many.p)).toEqual(expected)
     }
   }, 60_000)
@@ -97,17 +110,36 @@ describe("threads from the edge of the program (ParallelReplay)", () => {
   }, 60_000)
 })
 
-describe("what is left of a share", () => {
-  const streams = { from: "child-", to: "child." }
-  it("nothing of a share its worker finished; all of one it sent nothing of; else the streams after its last part", async () => {
-    const all = await childStreams(streams)
-    const last = all[Math.floor(all.length / 2)]!
-    expect(remainderOf({ streams, complete: true, last })).toBeUndefined()
-    expect(remainderOf({ streams, complete: false, last: undefined })).toEqual(streams)
-    // Read from what is left, the store gives exactly the children's streams after the last one, none of it again.
-    const after = await childStreams(remainderOf({ streams, complete: false, last })!)
-    expect(after).toEqual(all.slice(all.indexOf(last) + 1))
-    expect(after.length).toBeGreaterThan(10)
+describe("a share that grows while it is read", () => {
+  it("goes on with the streams `more` gives, in order, until it gives none (an empty range skipped)", async () => {
+    const all = await childStreams({ from: "child-", to: "child." })
+    const cuts = [all[10]!, all[20]!, all[30]!]
+    const next = [{ from: cuts[0]!, to: cuts[0]! }, { from: cuts[0]!, to: cuts[1]! }, { from: cuts[2]!, to: "child." }]
+    const read = await childStreams({ from: "child-", to: cuts[0]!, more: () => next.shift() })
+    // The first ten, then those from the tenth to the twentieth, then from the thirtieth on: none twice.
+    expect(read).toEqual([...all.slice(0, 20), ...all.slice(30)])
+    expect(next).toEqual([])
+  })
+})
+
+describe("claims on the chunks", () => {
+  it("the caller's from the first up, the workers' from the last down, each chunk once, until they meet", () => {
+    const claims = Claims.of(5, 1)
+    expect(claims.front()).toBe(1)
+    expect(claims.takeLast()).toBe(4)
+    expect(claims.takeFirst()).toBe(1)
+    expect(claims.takeLast()).toBe(3)
+    expect(claims.takeFirst()).toBe(2)
+    expect([claims.takeFirst(), claims.takeLast()]).toEqual([undefined, undefined])
+    // Every chunk from the front on was a worker's.
+    expect(claims.front()).toBe(3)
+    // Another thread's view of the same claims (a worker is given the buffer) sees them all taken.
+    expect(new Claims(claims.buffer).takeLast()).toBeUndefined()
+  })
+  it("all of them the caller's from the start: none left to take", () => {
+    const claims = Claims.of(3, 3)
+    expect([claims.takeFirst(), claims.takeLast(), claims.front()]).toEqual([undefined, undefined, 3])
+    expect(() => Claims.of(2, 3)).toThrow()
   })
 })
 
@@ -133,6 +165,18 @@ describe("childStreamCuts", () => {
               const n = streams.filter((s) => s.stream >= bounds[i]! && s.stream < bounds[i + 1]!).reduce((a, s) => a + s.n, 0)
               expect(Math.abs(n - events / 3)).toBeLessThanOrEqual(longest)
             }
+            // Many shares, as many as the events say (each cut looked for from the one before): each
+            // begins where the stream holding its first event by count begins, as one cut looked for alone finds it.
+            const many = childStreamCuts(store.db, (n) => Math.floor(n / 20), head)
+            expect(many.events).toBe(events)
+            expect(many.cuts.length).toBeGreaterThan(5)
+            const alone = (k: number, parts: number) =>
+              store.db
+                .prepare("SELECT stream FROM events WHERE stream >= 'child-' AND stream < 'child.' ORDER BY stream, revision LIMIT 1 OFFSET ?")
+                .get(Math.floor((events * k) / parts))!.stream as string
+            const parts = Math.floor(events / 20)
+            const expected = [...new Set(Array.from({ length: parts - 1 }, (_, i) => alone(i + 1, parts)))]
+            expect(many.cuts).toEqual(expected)
           })
         )
       )

@@ -39,6 +39,10 @@ export class MissingCollector {
   get all(): ReadonlyArray<MissingParameter> {
     return [...this.seen.values()]
   }
+  /** Forget what was found (a replay worker's next part starts afresh: src/projection/replayWorker.ts). */
+  clear(): void {
+    this.seen.clear()
+  }
 }
 
 const orCollect = <A>(ctx: RuleContext, r: Result.Result<A, MissingParameter>): A | undefined => {

@@ -51,8 +51,16 @@ export interface SubjectReadOptions {
   /**
    * Only streams whose names lie in `[from, to)`: a share of the store for one of several readers
    * (src/projection/parallelReplay.ts). A subject is never split: its events share one stream name.
+   * With `more`, the read goes on, when those are read, with the streams it gives next (later ones,
+   * still within the kinds read), until it gives none: a share that grows while it is read.
    */
-  readonly streams?: { readonly from: string; readonly to: string }
+  readonly streams?: StreamBounds & { readonly more?: () => StreamBounds | undefined }
+}
+
+/** Stream names from `from` up to (not including) `to`. */
+export interface StreamBounds {
+  readonly from: string
+  readonly to: string
 }
 
 interface Cursor {
@@ -77,20 +85,40 @@ export const headPosition = (db: DatabaseSync): bigint => {
 }
 
 /**
- * The children's streams cut into `parts` shares of about as many events each (up to `head`): the
+ * The children's streams cut into `parts` shares of about as many events each (up to `head`; `parts`
+ * may depend on how many events there are): the
  * stream names where the second, third, ... share begins, for `SubjectReadOptions.streams`. Fewer
  * cuts where the store has fewer children's streams than parts. Also how many children's events
  * there are, so a caller can tell whether sharing the work pays.
+ *
+ * Each cut is looked for from the one before (the events between them skipped on the key, and those
+ * of the cut's stream before the row found counted back), so the key is walked once whatever the
+ * parts: many small shares (src/projection/parallelReplay.ts) cost no more than two.
  */
-export const childStreamCuts = (db: DatabaseSync, parts: number, head: bigint): { readonly events: number; readonly cuts: ReadonlyArray<string> } => {
+export const childStreamCuts = (
+  db: DatabaseSync,
+  parts: number | ((events: number) => number),
+  head: bigint
+): { readonly events: number; readonly cuts: ReadonlyArray<string> } => {
   const [, lower, upper] = RANGES.find(([k]) => k === "child")!
   const where = "stream >= ? AND stream < ? AND position <= ?"
   const events = Number(db.prepare(`SELECT COUNT(*) AS n FROM events WHERE ${where}`).get(lower, upper, Number(head))?.n ?? 0)
-  const at = db.prepare(`SELECT stream FROM events WHERE ${where} ORDER BY stream, revision LIMIT 1 OFFSET ?`)
+  const shares = typeof parts === "number" ? parts : parts(events)
+  const at = db.prepare(`SELECT stream, revision FROM events WHERE ${where} ORDER BY stream, revision LIMIT 1 OFFSET ?`)
+  const before = db.prepare("SELECT COUNT(*) AS n FROM events WHERE stream = ? AND revision < ? AND position <= ?")
   const cuts: Array<string> = []
-  for (let k = 1; k < parts; k++) {
-    const stream = at.get(lower, upper, Number(head), Math.floor((events * k) / parts))?.stream as string | undefined
-    if (stream !== undefined && stream !== cuts[cuts.length - 1] && stream > lower) cuts.push(stream)
+  // The stream the last cut is at, and how many children's events come before it.
+  let from = lower
+  let skipped = 0
+  for (let k = 1; k < shares; k++) {
+    const row = at.get(from, upper, Number(head), Math.floor((events * k) / shares) - skipped)
+    if (row === undefined) break
+    const stream = row.stream as string
+    if (stream === from) continue
+    const start = Math.floor((events * k) / shares) - Number(before.get(stream, row.revision as number, Number(head))?.n ?? 0)
+    if (stream > lower) cuts.push(stream)
+    from = stream
+    skipped = start
   }
   return { events, cuts }
 }
@@ -99,13 +127,27 @@ export const childStreamCuts = (db: DatabaseSync, parts: number, head: bigint): 
 export const readSubjects = (db: DatabaseSync, storeName: string, options: SubjectReadOptions): Stream.Stream<Subject, ReadError> => {
   const pageSize = options.pageSize ?? 5_000
   const within = options.streams
-  const ranges = RANGES.filter(([kind]) => options.kinds === undefined || options.kinds.includes(kind))
-    .map(([kind, prefix, upper]) =>
-      within === undefined
-        ? ([kind, prefix, prefix, upper] as const)
-        : ([kind, prefix, prefix > within.from ? prefix : within.from, upper < within.to ? upper : within.to] as const)
-    )
-    .filter(([, , lower, upper]) => lower < upper)
+  const kinds = RANGES.filter(([kind]) => options.kinds === undefined || options.kinds.includes(kind))
+  const rangesWithin = (bounds: StreamBounds | undefined) =>
+    kinds
+      .map(([kind, prefix, upper]) =>
+        bounds === undefined
+          ? ([kind, prefix, prefix, upper] as const)
+          : ([kind, prefix, prefix > bounds.from ? prefix : bounds.from, upper < bounds.to ? upper : bounds.to] as const)
+      )
+      .filter(([, , lower, upper]) => lower < upper)
+  const ranges = rangesWithin(within)
+  /** Ranges past the last: those of the streams `more` gives next (none: the read ends). */
+  const grow = (): boolean => {
+    for (let bounds = within?.more?.(); bounds !== undefined; bounds = within?.more?.()) {
+      const added = rangesWithin(bounds)
+      if (added.length > 0) {
+        ranges.push(...added)
+        return true
+      }
+    }
+    return false
+  }
   const fail = (operation: string) => (cause: unknown) => new StoreFailure({ store: storeName, operation, cause })
   const key = recordedBound(options.recordedUpTo)
   if (Result.isFailure(key)) return Stream.fail(fail("readSubjects (recordedUpTo)")(key.failure))
@@ -152,11 +194,12 @@ export const readSubjects = (db: DatabaseSync, storeName: string, options: Subje
         }
         emit()
         const next = c.range + 1
-        return Effect.succeed([out, next < ranges.length ? Option.some({ range: next, stream: ranges[next]![2], revision: -1, held: [] }) : Option.none()] as const)
+        const goesOn = next < ranges.length || grow()
+        return Effect.succeed([out, goesOn ? Option.some({ range: next, stream: ranges[next]![2], revision: -1, held: [] }) : Option.none()] as const)
       }
     )
 
-  if (ranges.length === 0) return Stream.empty
+  if (ranges.length === 0 && !grow()) return Stream.empty
   return Stream.paginate<Cursor, Subject, ReadError>({ range: 0, stream: ranges[0]![2], revision: -1, held: [] }, page)
 }
 
