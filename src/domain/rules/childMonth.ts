@@ -8,12 +8,11 @@
 import type { ChildMonth, LedgerLine } from "../ledger/types"
 import { type Dec, fromZero, splitToCents, toCents } from "../money"
 import type { Layer } from "../policy/types"
-import { Kept, KeptTriples } from "../keptTable"
 import { apportion } from "./apportion"
 import type { RuleContext } from "./context"
 import { plus } from "./kept"
 import type { AllocationLookup } from "./kindplek"
-import type { ChildMonthMeasure, PieceValues } from "./measure"
+import type { ChildMonthMeasure } from "./measure"
 
 /** The payers' streams in the policy's order, and who absorbs the cent when rounding. */
 export interface Rounding {
@@ -48,45 +47,6 @@ export const streamParts = (lines: ReadonlyArray<LedgerLine>, order: ReadonlyArr
   return parts
 }
 
-/**
- * A child-month's cost, regular + plus + jeugdhulp, and its cents (the ledger's half-up rounding).
- * Reads the three layers (kept decimals, never changed: by identity): kept by exactly those three.
- */
-const costs = new KeptTriples<Dec, Dec, Dec, { readonly cost: Dec; readonly costCents: bigint }>()
-const costOf = (regular: Dec, plusLayer: Dec, jeugdhulp: Dec) => {
-  const cost = plus(plus(regular, plusLayer), jeugdhulp)
-  return { cost, costCents: toCents(cost) }
-}
-
-/** A child-month's cost and its cents, kept (see `costs`). */
-export const childMonthCost = (regular: Dec, plusLayer: Dec, jeugdhulp: Dec): { readonly cost: Dec; readonly costCents: bigint } =>
-  costs.get(regular, plusLayer, jeugdhulp, costOf)
-
-/** The costs of months of one piece alone, by jeugdhulp layer (its regular and plus layers are the piece's). */
-class PieceCosts {
-  private readonly table = new Kept<Dec, { readonly cost: Dec; readonly costCents: bigint }>()
-  private readonly make: (jeugdhulp: Dec) => { readonly cost: Dec; readonly costCents: bigint }
-  constructor(v: PieceValues) {
-    this.make = (jeugdhulp) => costOf(v.regular, v.plus, jeugdhulp)
-  }
-  get(jeugdhulp: Dec) {
-    return this.table.get(jeugdhulp, this.make)
-  }
-}
-
-/**
- * A measured month's cost and cents (`childMonthCost`). A month of one piece whose layers are the
- * piece's own (the common case) finds it with the piece's values (`PieceValues.derived`), by its
- * jeugdhulp layer: the regular and plus layers are then the values' (checked, by identity).
- */
-export const monthCost = (m: ChildMonthMeasure): { readonly cost: Dec; readonly costCents: bigint } => {
-  if (m.segments.length === 1 && m.segments[0]!.pieces.length === 1) {
-    const v = m.segments[0]!.pieces[0]!.values
-    if (m.regular === v.regular && m.plus === v.plus) return (v.derived.cost ??= new PieceCosts(v)).get(m.jeugdhulp)
-  }
-  return childMonthCost(m.regular, m.plus, m.jeugdhulp)
-}
-
 export const childMonthOf = (
   ctx: RuleContext,
   m: ChildMonthMeasure,
@@ -95,7 +55,7 @@ export const childMonthOf = (
 ): ChildMonthResult => {
   const { lines, kindplekByGroup, kindplekClaimedByGroup } = apportion(ctx, m, allocations)
   const parts = streamParts(lines, rounding.order)
-  const { cost, costCents } = monthCost(m)
+  const cost = plus(plus(m.regular, m.plus), m.jeugdhulp)
   const groupIds: Array<string> = []
   const providers: Array<string> = []
   const groupHours = new Map<string, Dec>()
@@ -107,6 +67,7 @@ export const childMonthOf = (
       const before = groupHours.get(g)
       groupHours.set(g, before === undefined ? fromZero(p.hours) : before.plus(p.hours))
     }
+  const costCents = toCents(cost)
   return {
     childMonth: {
       childId: m.childId,

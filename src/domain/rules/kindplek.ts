@@ -22,7 +22,8 @@ import { Dec, exactPlus, max, ZERO } from "../money"
 import { type RuleContext, tracing } from "./context"
 import { type Claim, eur } from "./claim"
 import { awardsInYear, type GroupInfo } from "./groups"
-import { Kept, KeptPairs, KeptTree, KeptTriples } from "../keptTable"
+import { Kept, KeptPairs, KeptTree } from "../keptTable"
+import { dividedBy, times } from "./kept"
 import type { ChildMonthMeasure } from "./measure"
 
 export const KINDPLEK_SOURCE = "seed 004 §X (subsidie per toegekende kindplek; bezettingspercentage 80 %), §III (gemiddeld minder dan vijf kinderen), §XI"
@@ -145,28 +146,6 @@ const yearInterval = (month: YearMonth): DayInterval => {
 /** The days of a month's year, the award year that grounds its kindplek payment; kept per month (asked for every child-month). */
 export const awardYearOf = (month: YearMonth): DayInterval => awardYears.get(month, yearInterval)
 
-/**
- * A child's share of its group-month's subsidy for a piece's place-days: subsidy × place-days ÷
- * denominator. Reads the subsidy, the place-days and the denominator (kept decimals, never changed:
- * by identity, so groups with the same subsidy and denominator share their shares): kept by exactly
- * those three.
- */
-const shares = new KeptTriples<Dec, Dec, Dec, Dec>()
-const shareOf = (subsidy: Dec, placeDays: Dec, denominator: Dec): Dec => subsidy.times(placeDays).dividedBy(denominator)
-
-/** subsidy × place-days ÷ denominator, kept (see `shares`). */
-export const kindplekShare = (subsidy: Dec, placeDays: Dec, denominator: Dec): Dec => shares.get(subsidy, placeDays, denominator, shareOf)
-
-const NO_TEXTS: Array<string> = Object.freeze([]) as unknown as Array<string>
-
-/** What grounds a kindplek payment in a month: its award year (`awardYearOf`), one object per month, shared (never changed). */
-const awardGrounds = new Kept<YearMonth, NonNullable<PaidSegment["groundedBy"]>>()
-const awardGround = (month: YearMonth): NonNullable<PaidSegment["groundedBy"]> => {
-  const { from, to } = awardYearOf(month)
-  return { kind: "kindplek-award", from, to }
-}
-const awardGroundOf = (month: YearMonth) => awardGrounds.get(month, awardGround)
-
 export const kindplekClaim = (
   ctx: RuleContext,
   m: ChildMonthMeasure,
@@ -177,20 +156,19 @@ export const kindplekClaim = (
   let amount = ZERO
   const byGroup = new Map<string, Dec>()
   const segments: Array<PaidSegment> = []
-  // Untraced, nothing is written to these (one shared empty list).
-  const formula: Array<string> = traced ? [] : NO_TEXTS
-  const events: Array<string> = traced ? [] : NO_TEXTS
+  const formula: Array<string> = []
+  const events: Array<string> = []
   // The award year grounds the payment (invariant 6).
-  const groundedBy = awardGroundOf(m.month)
+  const { from: yearFrom, to: yearTo } = awardYearOf(m.month)
   for (const s of m.segments)
     for (const p of s.pieces) {
       const a = allocationOf(allocations, p.piece.data.groupId, m.month)
       if (a === undefined || a.subsidy.isZero() || a.denominator.isZero()) continue
-      const share = kindplekShare(a.subsidy, p.placeDays, a.denominator)
+      const share = dividedBy(times(a.subsidy, p.placeDays), a.denominator)
       amount = amount === ZERO ? share : amount.plus(share)
       const before = byGroup.get(a.group.groupId)
       byGroup.set(a.group.groupId, before === undefined ? share : before.plus(share))
-      segments.push({ from: s.segment.from, to: s.segment.to, groundedBy })
+      segments.push({ from: s.segment.from, to: s.segment.to, groundedBy: { kind: "kindplek-award", from: yearFrom, to: yearTo } })
       if (!traced) continue
       events.push(...a.awardEvents, ...p.piece.events)
       formula.push(
