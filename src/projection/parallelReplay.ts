@@ -38,9 +38,6 @@ import type { LedgerRun } from "./ledgerRun"
 import { groupAbsorbJson, totalsAbsorbJson } from "./serialize"
 import { Claims } from "./chunkClaims"
 
-/** Stream names from `from` up to (not including) `to`. */
-export type Streams = StreamBounds
-
 /** What a worker is asked to replay. */
 export interface WorkerTask {
   /** The store file. */
@@ -55,7 +52,7 @@ export interface WorkerTask {
   /** Children a part covers at most (see `SharePart`). */
   readonly partChildren: number
   /** The children's streams in chunks, in order: the worker takes them from the last down (`Claims`). */
-  readonly chunks: ReadonlyArray<Streams>
+  readonly chunks: ReadonlyArray<StreamBounds>
   /** The claims on the chunks, shared by every thread of the replay (`Claims.buffer`). */
   readonly claims: SharedArrayBuffer
 }
@@ -91,18 +88,18 @@ export type WorkerNotice =
  * goes) and its workers, and where the workers' parts wait, chunk by chunk, until the caller adds them.
  */
 export interface SharePlan {
-  readonly chunks: ReadonlyArray<Streams>
+  readonly chunks: ReadonlyArray<StreamBounds>
   readonly claims: Claims
   /** Each chunk a worker replayed: the channel its parts wait in. */
   readonly parts: Map<number, MessagePort>
   /** Whether the workers' chunks were added (`absorbShare`), and what was left to replay then. */
-  absorbed: { readonly rest: Streams | undefined; told: boolean } | undefined
+  absorbed: { readonly rest: StreamBounds | undefined; told: boolean } | undefined
 }
 
 /** A share of the replay: the caller's (its first chunks; `more` takes the next) or a worker's (any chunk it takes). */
-export interface Share extends Streams {
+export interface Share extends StreamBounds {
   readonly plan: SharePlan
-  readonly more?: () => Streams | undefined
+  readonly more?: () => StreamBounds | undefined
 }
 
 export interface ParallelOptions {
@@ -138,7 +135,7 @@ export interface ShareFailure {
   /** The projection being built. */
   readonly name: string
   /** The chunk it was replaying when it stopped (undefined: it had none). */
-  readonly streams: Streams | undefined
+  readonly streams: StreamBounds | undefined
   /** Children it had replayed (and sent) before it stopped. */
   readonly children: number
   readonly reason: string
@@ -150,16 +147,12 @@ export interface ShareFailure {
  */
 export const ParallelReplay = Context.Reference<ParallelOptions>("geldstroom/ParallelReplay", { defaultValue: () => ({}) })
 
-/** The caller's options, each completed from the edge's. */
-export const parallelOptions = (own: ParallelOptions, edge: ParallelOptions): ParallelOptions => ({
-  workers: own.workers ?? edge.workers,
-  minEvents: own.minEvents ?? edge.minEvents,
-  partChildren: own.partChildren ?? edge.partChildren,
-  chunks: own.chunks ?? edge.chunks,
-  balance: own.balance ?? edge.balance,
-  onShares: own.onShares ?? edge.onShares,
-  onShareFailed: own.onShareFailed ?? edge.onShareFailed
-})
+/** The caller's options, each completed from the edge's: an option the caller leaves undefined is the edge's. */
+export const parallelOptions = (own: ParallelOptions, edge: ParallelOptions): ParallelOptions => {
+  const merged: Record<string, unknown> = { ...edge }
+  for (const [k, v] of Object.entries(own)) if (v !== undefined) merged[k] = v
+  return merged as ParallelOptions
+}
 
 /** The V8 heap of each worker, MiB: a share's totals and the kept arithmetic, with room to collect. */
 const WORKER_HEAP_MB = 384
@@ -207,7 +200,7 @@ export interface ShareOutcome {
   /** Children in the chunks it sent. */
   readonly children: number
   /** The chunk it was replaying when it stopped (undefined: none). */
-  readonly stoppedIn: Streams | undefined
+  readonly stoppedIn: StreamBounds | undefined
   /** Why the worker stopped before the end (undefined: it did not, or the caller stopped it). */
   readonly failure: string | undefined
 }
@@ -288,8 +281,8 @@ export const startWorkers = (
   return { outcomes, stop }
 }
 
-/** Streams none of the children's lie in: what a stopped worker leaves to replay once its chunks are seen to. */
-const NOTHING: Streams = { from: "child.", to: "child." }
+/** StreamBounds none of the children's lie in: what a stopped worker leaves to replay once its chunks are seen to. */
+const NOTHING: StreamBounds = { from: "child.", to: "child." }
 
 /** Add a worker's part to the caller's run. */
 const absorbPart = (run: LedgerRun, part: SharePart): void => {
@@ -304,7 +297,7 @@ const absorbPart = (run: LedgerRun, part: SharePart): void => {
  * (its worker stopped, or none took it) to the end, the parts of later chunks let go of, so that
  * everything is added in the order of the chunks.
  */
-const absorbChunks = (run: LedgerRun, plan: SharePlan): Streams | undefined => {
+const absorbChunks = (run: LedgerRun, plan: SharePlan): StreamBounds | undefined => {
   const last = plan.chunks[plan.chunks.length - 1]!
   for (let c = plan.claims.front(); c < plan.chunks.length; c++) {
     const parts = plan.parts.get(c)
@@ -329,7 +322,7 @@ const absorbChunks = (run: LedgerRun, plan: SharePlan): Streams | undefined => {
  * same, run after run); an empty range for the others. Called for each worker's outcome, after the
  * caller's own share: the first call adds every chunk the workers sent.
  */
-export const absorbShare = (run: LedgerRun, o: ShareOutcome): Streams | undefined => {
+export const absorbShare = (run: LedgerRun, o: ShareOutcome): StreamBounds | undefined => {
   const plan = o.plan
   plan.absorbed ??= { rest: absorbChunks(run, plan), told: false }
   if (o.complete) return undefined

@@ -64,7 +64,11 @@ const replayShare = Effect.gen(function* () {
       channel.port1.postMessage(part)
       // What was sent is the caller's now: start afresh (bounded memory, whatever the chunk's size).
       run.resetTotals()
-      forgetMissing(run)
+      // The parameters found missing start afresh too, so a part carries each it met (once), though
+      // an earlier part (of a later chunk: chunks are taken from the last down) met it too: the
+      // caller adds the parts in the chunks' order and so keeps each one's first meeting, as one
+      // thread does.
+      run.missing.clear()
       inPart = 0
     }
     yield* read({ head, recordedUpTo: task.asOf, kinds: ["child"], streams: task.chunks[chunk]! }, (s) => {
@@ -78,13 +82,5 @@ const replayShare = Effect.gen(function* () {
   }
   notify({ kind: "done" })
 })
-
-/**
- * The parameters found missing start afresh with each part, so a part carries each it met (once),
- * though an earlier part (of a later chunk: chunks are taken from the last down) met it too: the
- * caller adds the parts in the chunks' order and so keeps each one's first meeting, as one thread
- * does. (`LedgerRun` keeps them in a collector its rules write to, emptied here.)
- */
-const forgetMissing = (run: LedgerRun): void => run.missing.clear()
 
 Effect.runPromise(Effect.scoped(replayShare)).catch((e: unknown) => notify({ kind: "failed", message: e instanceof Error ? e.message : String(e) }))
