@@ -20,13 +20,14 @@ import type { RecordedEvent } from "../events"
 import { AllocationsByCapacity, hasGroupMonth, overFull } from "../domain/rules/allocations"
 import { allocateGroupMonth, type Occupied } from "../domain/rules/kindplek"
 import type { Violation } from "../domain/ledger/types"
+import { ExactSums } from "../domain/exactSums"
 import { ZERO } from "../domain/money"
 import { type ChildTimeline, childTimeline } from "../domain/timeline/periods"
 import { type ChildState, emptyChild, evolveChild } from "../domain/timeline/state"
 import type { ChildContribution } from "./contribution"
 import { changedMonths, groupsIn } from "./monthView"
 import { childIdDigest, foldChild, type LedgerRun, occupancyFrom, occupancyOf } from "./ledgerRun"
-import type { GroupMonthTotals } from "./ledgerState"
+import { claimedSlot, type GroupMonthTotals, type GroupTotals, paidSlot } from "./ledgerState"
 
 export interface ChangedSubject {
   readonly kind: "child" | "group" | "budget"
@@ -60,12 +61,21 @@ const groupsOf = (c: ChildContribution | undefined, into: Touched) => {
   for (const m of c.months) for (const g of m.groups) touch(into, g.groupId, m.monthIndex)
 }
 
-/** Some groups' month totals as they were before the swap (copied), by group. */
-type Saved = ReadonlyMap<string, ReadonlyArray<GroupMonthTotals | undefined>>
+/** A group's month totals as they were before the swap (copied). */
+interface SavedGroup {
+  readonly months: ReadonlyArray<GroupMonthTotals | undefined>
+  readonly kindplek: ExactSums | undefined
+}
+
+/** Some groups' month totals as they were before the swap, by group. */
+type Saved = ReadonlyMap<string, SavedGroup>
 
 const snapshot = (run: LedgerRun, groupIds: Iterable<string>): Saved => {
-  const saved = new Map<string, ReadonlyArray<GroupMonthTotals | undefined>>()
-  for (const id of groupIds) saved.set(id, (run.state.groups.get(id)?.months ?? []).map((t) => (t === undefined ? undefined : { ...t })))
+  const saved = new Map<string, SavedGroup>()
+  for (const id of groupIds) {
+    const g = run.state.groups.get(id)
+    saved.set(id, { months: (g?.months ?? []).map((t) => (t === undefined ? undefined : { ...t })), kindplek: g?.kindplek.copy() })
+  }
   return saved
 }
 
@@ -73,7 +83,7 @@ const snapshot = (run: LedgerRun, groupIds: Iterable<string>): Saved => {
 const occupancyBefore = (run: LedgerRun, saved: Saved): Occupied =>
   occupancyFrom(run.setup, (groupId, i) => {
     const rows = saved.get(groupId)
-    return rows === undefined ? run.state.groups.get(groupId)?.months[i] : rows[i]
+    return rows === undefined ? run.state.groups.get(groupId)?.months[i] : rows.months[i]
   })
 
 /**
@@ -81,10 +91,17 @@ const occupancyBefore = (run: LedgerRun, saved: Saved): Occupied =>
  * month and these totals alone (`LedgerRun.settle`: occupancy, headcount, children's claimed and paid
  * kindplek), so for an unchanged group its line and its violations stand when they are.
  */
-const sameTotals = (a: GroupMonthTotals | undefined, b: GroupMonthTotals | undefined): boolean =>
-  a === undefined || b === undefined
-    ? a === b
-    : a.openingDays === b.openingDays && a.placeDays.equals(b.placeDays) && a.claimed.equals(b.claimed) && a.paid.equals(b.paid)
+const sameTotals = (before: SavedGroup, now: GroupTotals | undefined, i: number): boolean => {
+  const a = before.months[i]
+  const b = now?.months[i]
+  if (a === undefined || b === undefined) return a === b
+  return (
+    a.openingDays === b.openingDays &&
+    a.placeDays.equals(b.placeDays) &&
+    before.kindplek!.same(claimedSlot(i), now!.kindplek, claimedSlot(i)) &&
+    before.kindplek!.same(paidSlot(i), now!.kindplek, paidSlot(i))
+  )
+}
 
 /** An affected child: its states before and after, and the months to recompute (undefined: all). */
 interface Affected {
@@ -240,7 +257,7 @@ export class CatchUp {
     const overFullNow = new Set<string>()
     const moved = new Set<string>()
     const saved = this.saved
-    const occupiedBefore = (groupId: string, i: number) => saved.get(groupId)?.[i]?.placeDays ?? ZERO
+    const occupiedBefore = (groupId: string, i: number) => saved.get(groupId)?.months[i]?.placeDays ?? ZERO
     for (const [groupId, months] of touched) {
       const g = infos.get(groupId)
       if (g === undefined) continue
@@ -327,9 +344,9 @@ export class CatchUp {
         continue
       }
       const before = this.saved.get(groupId)
-      const now = this.run.state.groups.get(groupId)?.months
+      const now = this.run.state.groups.get(groupId)
       // A group first touched after the snapshot has no totals from before: its touched months are made again.
-      const moved = before === undefined ? ms : new Set([...ms].filter((i) => !sameTotals(before[i], now?.[i])))
+      const moved = before === undefined ? ms : new Set([...ms].filter((i) => !sameTotals(before, now, i)))
       if (moved.size === 0) continue
       remade.push(groupId)
       months.set(groupId, moved)

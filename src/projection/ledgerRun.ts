@@ -30,7 +30,7 @@ import type { BudgetLineState, ChildState, GroupState } from "../domain/timeline
 import { emptyChild, emptyGroup, evolveBudgetLine, evolveChild, evolveGroup, subjectOf } from "../domain/timeline/state"
 import { eventHash } from "../scenario/run"
 import { type ChildContribution, childContribution } from "./contribution"
-import { DIGEST_MASK, LedgerState, lineValues } from "./ledgerState"
+import { claimedSlot, DIGEST_MASK, LedgerState, lineValues, paidSlot } from "./ledgerState"
 import type { RunSetup } from "./setup"
 
 export interface SubjectEvents {
@@ -281,8 +281,8 @@ export class LedgerRun {
     const month = this.setup.months[monthIndex]!
     if (g === undefined || !hasGroupMonth(g, month, subsidised)) return undefined
     const a = allocateGroupMonth(g, month, tally, subsidised, false)
-    const t = this.state.groups.get(groupId)?.months[monthIndex]
-    return groupMonthLine(policy, a, vacancyOf(a), t?.claimed ?? ZERO, t?.paid ?? ZERO, false)
+    const t = this.state.groups.get(groupId)
+    return groupMonthLine(policy, a, vacancyOf(a), t?.kindplek.get(claimedSlot(monthIndex)) ?? ZERO, t?.kindplek.get(paidSlot(monthIndex)) ?? ZERO, false)
   }
 
   /** Every group the run knows: with events, or with children placed in it. */

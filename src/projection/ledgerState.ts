@@ -12,15 +12,15 @@
  * change to the group can reach them).
  */
 import type { GroupMonth, Violation } from "../domain/ledger/types"
+import { ExactSums } from "../domain/exactSums"
 import { Dec, exactMinus, exactPlus, ZERO } from "../domain/money"
 import type { ChildContribution } from "./contribution"
 import type { RunSetup } from "./setup"
 
+/** A group-month's occupancy as its children add up: occupied place-days and child opening days. */
 export interface GroupMonthTotals {
   placeDays: Dec
   openingDays: number
-  claimed: Dec
-  paid: Dec
 }
 
 /** What a group-month's line added to the totals (see `lineValues`). */
@@ -37,6 +37,12 @@ export interface GroupTotals {
   readonly groupId: string
   /** By month index; undefined where no child was placed. */
   readonly months: Array<GroupMonthTotals | undefined>
+  /**
+   * The children's kindplek shares by month, claimed (slot `claimedSlot(i)`) and paid
+   * (`paidSlot(i)`), summed exactly in place (src/domain/exactSums.ts): a national run keeps them for
+   * half a million group-months and adds to them with every child-month.
+   */
+  readonly kindplek: ExactSums
   /** The group-month lines, by month index; undefined where the group has no line. */
   readonly lines: Array<LineValues | undefined>
   costCents: bigint
@@ -57,6 +63,10 @@ export interface MonthTotals {
   costCents: bigint
   readonly streams: Map<string, StreamTotal>
 }
+
+/** The slots of a group-month's claimed and paid kindplek in `GroupTotals.kindplek`. */
+export const claimedSlot = (monthIndex: number): number => 2 * monthIndex
+export const paidSlot = (monthIndex: number): number => 2 * monthIndex + 1
 
 export const lineValues = (g: GroupMonth): LineValues => ({
   subsidy: g.subsidy,
@@ -105,7 +115,16 @@ export class LedgerState {
     let g = this.groups.get(groupId)
     if (g === undefined) {
       const n = this.setup.months.length
-      g = { groupId, months: new Array(n).fill(undefined), lines: new Array(n).fill(undefined), costCents: 0n, providerCents: 0n, children: new Map(), fallbacks: 0 }
+      g = {
+        groupId,
+        months: new Array(n).fill(undefined),
+        kindplek: new ExactSums(2 * n),
+        lines: new Array(n).fill(undefined),
+        costCents: 0n,
+        providerCents: 0n,
+        children: new Map(),
+        fallbacks: 0
+      }
       this.groups.set(groupId, g)
     }
     return g
@@ -154,11 +173,11 @@ export class LedgerState {
       }
     for (const p of c.groupMonths) {
       const g = this.group(p.groupId)
-      const t = g.months[p.monthIndex] ?? (g.months[p.monthIndex] = { placeDays: ZERO, openingDays: 0, claimed: ZERO, paid: ZERO })
+      const t = g.months[p.monthIndex] ?? (g.months[p.monthIndex] = { placeDays: ZERO, openingDays: 0 })
       t.placeDays = plus(t.placeDays, p.placeDays)
       t.openingDays += sign * p.openingDays
-      t.claimed = plus(t.claimed, p.claimed)
-      t.paid = plus(t.paid, p.paid)
+      g.kindplek.add(claimedSlot(p.monthIndex), p.claimed, sign)
+      g.kindplek.add(paidSlot(p.monthIndex), p.paid, sign)
     }
     for (const groupId of c.fallbackGroups) this.group(groupId).fallbacks += sign
     if (sign === 1 && c.violations.length > 0) this.childViolations.set(c.childId, c.violations)

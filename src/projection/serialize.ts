@@ -8,7 +8,7 @@ import type { Violation } from "../domain/ledger/types"
 import { Dec, exactPlus } from "../domain/money"
 import type { Fact } from "../domain/timeline/facts"
 import type { BudgetLineState, GroupState } from "../domain/timeline/state"
-import { DIGEST_MASK, type GroupTotals, type LineValues, type StreamTotal } from "./ledgerState"
+import { claimedSlot, DIGEST_MASK, type GroupTotals, type LineValues, paidSlot, type StreamTotal } from "./ledgerState"
 import type { LedgerRun } from "./ledgerRun"
 import { Kept } from "../domain/keptTable"
 
@@ -97,7 +97,7 @@ const groupText = (run: LedgerRun, groupId: string, facts: GroupState | undefine
   const months: Array<readonly [number, string, number, string, string]> = []
   const lines: Array<readonly [number, string, string, string, string, string, number]> = []
   g?.months.forEach((t, i) => {
-    if (t !== undefined) months.push([i, t.placeDays.toString(), t.openingDays, t.claimed.toString(), t.paid.toString()])
+    if (t !== undefined) months.push([i, t.placeDays.toString(), t.openingDays, g.kindplek.text(claimedSlot(i)), g.kindplek.text(paidSlot(i))])
   })
   g?.lines.forEach((l, i) => {
     if (l !== undefined)
@@ -206,13 +206,11 @@ const absorbGroup = (g: GroupTotals, j: GroupJson): void => {
     const t = g.months[i]
     g.months[i] =
       t === undefined
-        ? { placeDays: decimal(placeDays), openingDays, claimed: decimal(claimed), paid: decimal(paid) }
-        : {
-            placeDays: exactPlus(t.placeDays, decimal(placeDays)),
-            openingDays: t.openingDays + openingDays,
-            claimed: exactPlus(t.claimed, decimal(claimed)),
-            paid: exactPlus(t.paid, decimal(paid))
-          }
+        ? { placeDays: decimal(placeDays), openingDays }
+        : { placeDays: exactPlus(t.placeDays, decimal(placeDays)), openingDays: t.openingDays + openingDays }
+    // (Added into the group's exact sums, not kept: shared decimals would save nothing there.)
+    g.kindplek.add(claimedSlot(i), new Dec(claimed), 1)
+    g.kindplek.add(paidSlot(i), new Dec(paid), 1)
   }
   g.costCents += BigInt(j.costCents)
   g.providerCents += BigInt(j.providerCents)

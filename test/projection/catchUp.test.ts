@@ -9,6 +9,7 @@ import { randomUUID } from "node:crypto"
 import { envelope, type EventEnvelope, type RecordedEvent } from "../../src/events"
 import { CatchUp, LedgerRun, metricsOfRun } from "../../src/projection"
 import { groupFromJson, groupToJson, totalsFromJson, totalsToJson } from "../../src/projection/serialize"
+import { claimedSlot } from "../../src/projection/ledgerState"
 import { historyArb } from "../support/arbitraries"
 import { placementChanged, placementStarted } from "../support/events"
 import { POLICY_IDS, type PolicyId } from "../support/ledgerRun"
@@ -130,10 +131,10 @@ describe("a group-month that becomes over-full", () => {
     const events = recorded([...groupAndAward(), child("K-A"), child("K-B")])
     const cut = events.length - 1
     const before = streamingRun(events.slice(0, cut), "rotterdam-koplus")
-    expect(before.state.groups.get("G-1")!.months[0]!.claimed.toFixed(2)).toBe("1019.18")
+    expect(before.state.groups.get("G-1")!.kindplek.get(claimedSlot(0)).toFixed(2)).toBe("1019.18")
     const run = caughtUp(events, cut, "rotterdam-koplus")
     // A's €509.59 and B's €509.59: the subsidy, not A's old €1,019.18 plus B's share.
-    expect(run.state.groups.get("G-1")!.months[0]!.claimed.toFixed(2)).toBe("1019.18")
+    expect(run.state.groups.get("G-1")!.kindplek.get(claimedSlot(0)).toFixed(2)).toBe("1019.18")
     expect(plain(metricsOfRun(run))).toEqual(plain(metricsOfRun(streamingRun(events, "rotterdam-koplus"))))
   })
 })

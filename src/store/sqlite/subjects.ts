@@ -21,6 +21,15 @@ import { recordedBound } from "../recordedTime"
 import { decodeStoredRow } from "../storedRow"
 import { EVENT_COLUMNS } from "./schema"
 
+/**
+ * Events a page reads (and decodes) at most. A page's events live until its last child is computed:
+ * at 5,000 events they outlived a young-generation collection of the replay and were copied and
+ * promoted to the old generation, to be collected there later (on the municipal store 266 MB
+ * promoted over a replay at 5,000 against 162 MB at 1,000; reading alone costs the same at either
+ * size). docs/benchmarks.md, eighth round.
+ */
+export const SUBJECT_PAGE_SIZE = 1_000
+
 export type SubjectKind = "budget" | "group" | "child"
 
 export interface Subject {
@@ -125,7 +134,7 @@ export const childStreamCuts = (
 
 /** Subjects of the store, as an Effect Stream (see the module comment). */
 export const readSubjects = (db: DatabaseSync, storeName: string, options: SubjectReadOptions): Stream.Stream<Subject, ReadError> => {
-  const pageSize = options.pageSize ?? 5_000
+  const pageSize = options.pageSize ?? SUBJECT_PAGE_SIZE
   const within = options.streams
   const kinds = RANGES.filter(([kind]) => options.kinds === undefined || options.kinds.includes(kind))
   const rangesWithin = (bounds: StreamBounds | undefined) =>
