@@ -22,7 +22,40 @@ const dayNumbers = new Kept<string, number>(DAY_NUMBERS_KEPT)
 const dayNumberOf = (date: IsoDate): number =>
   Math.floor(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS)
 
-export const dayNumber = (date: IsoDate): number => dayNumbers.get(date, dayNumberOf)
+/** The digit at a position of a text, or -1 when it holds no digit. */
+const digitAt = (text: string, i: number): number => {
+  const c = text.charCodeAt(i) - 48
+  return c >= 0 && c <= 9 ? c : -1
+}
+
+/**
+ * Day number of a `YYYY-MM-DD` text with a year from 100 and a month from 01 to 12, worked out from
+ * its digits (days from the civil date, proleptic Gregorian, as Date.UTC counts them; any two-digit
+ * day, as Date.UTC carries a day past the month's end into the next): no lookup, no Date. Else
+ * undefined, and the Date.UTC path (`dayNumberOf`) answers.
+ */
+const civilDayNumber = (date: string): number | undefined => {
+  if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return undefined
+  const y3 = digitAt(date, 0), y2 = digitAt(date, 1), y1 = digitAt(date, 2), y0 = digitAt(date, 3)
+  const m1 = digitAt(date, 5), m0 = digitAt(date, 6), d1 = digitAt(date, 8), d0 = digitAt(date, 9)
+  if ((y3 | y2 | y1 | y0 | m1 | m0 | d1 | d0) < 0) return undefined
+  let y = y3 * 1000 + y2 * 100 + y1 * 10 + y0
+  const m = m1 * 10 + m0
+  const d = d1 * 10 + d0
+  if (y < 100 || m < 1 || m > 12) return undefined
+  if (m <= 2) y -= 1
+  const era = Math.floor(y / 400)
+  const yearOfEra = y - era * 400
+  const dayOfYear = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear
+  return era * 146_097 + dayOfEra - 719_468
+}
+
+/** Days since 1970-01-01 of an ISO date: from its digits (`civilDayNumber`), else by Date.UTC, kept. */
+export const dayNumber = (date: IsoDate): number => civilDayNumber(date) ?? dayNumbers.get(date, dayNumberOf)
+
+/** The Date.UTC path alone (for the tests that hold `dayNumber` to it). */
+export const dayNumberByDate = dayNumberOf
 
 /** ISO dates of day numbers seen, kept: every event's dates are checked (`isValidIsoDate`) by turning them back into text. */
 const isoDates = new Kept<number, IsoDate>(DAY_NUMBERS_KEPT)

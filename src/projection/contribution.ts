@@ -16,7 +16,7 @@ import { type Dec, exactPlus, ZERO } from "../domain/money"
 import { childMonthOf } from "../domain/rules/childMonth"
 import type { RuleContext } from "../domain/rules/context"
 import type { AllocationLookup } from "../domain/rules/kindplek"
-import { measureChildMonth } from "../domain/rules/measure"
+import { measureChildMonth, policyCuts } from "../domain/rules/measure"
 import { childTimeline } from "../domain/timeline/periods"
 import type { ChildState } from "../domain/timeline/state"
 import type { RunSetup } from "./setup"
@@ -93,9 +93,11 @@ export const childContribution = (
   const groupMonths: Array<GroupMonthSum> = []
   const fallbackGroups = new Set<string>()
   const { violations, push } = violationList()
+  // The policy's cuts of the child's timeline: the same for every month (worked out once).
+  const cuts = policyCuts(ctx, timeline)
   for (let i = 0; i < setup.months.length; i++) {
     if (only !== undefined && !only.has(i)) continue
-    const m = measureChildMonth(ctx, timeline, setup.months[i]!)
+    const m = measureChildMonth(ctx, timeline, setup.months[i]!, cuts)
     if (m.segments.length === 0) continue
     const first = groupMonths.length
     for (const s of m.segments)

@@ -15,7 +15,7 @@ import { KOT_HOURS_PATH, maximumUurprijsPath } from "../parameters/paths"
 import type { ParameterSet } from "../parameters/types"
 import type { Policy } from "../policy/types"
 import { type GroupInfo, groupInfos } from "../rules/groups"
-import { KeptTree } from "../keptTable"
+import { Kept, KeptPairs, KeptPerOwner, KeptTree } from "../keptTable"
 import { plus } from "../rules/kept"
 import { type ChildTimeline, childTimeline } from "../timeline/periods"
 import type { World } from "../timeline/world"
@@ -82,90 +82,122 @@ const groundsCover = (t: ChildTimeline, g: NonNullable<PaidSegment["groundedBy"]
 /** The SMI hours an indication allows in a segment (the same few recur). */
 const smiLimits = new KeptTree<Dec>()
 
-/** Line segments by the rule that paid them, gathered in one pass over a child-month's lines. */
-interface ByRule {
-  readonly kot: Array<PaidSegment>
-  readonly smi: Array<PaidSegment>
-  readonly overbrugging: Array<PaidSegment>
-  readonly bouwsteen: Array<PaidSegment>
+const NONE: ReadonlyArray<PaidSegment> = []
+
+/** Segments gathered so far, then a line's: the line's own list when nothing was gathered yet. */
+const gathered = (so: ReadonlyArray<PaidSegment>, more: ReadonlyArray<PaidSegment>): ReadonlyArray<PaidSegment> =>
+  so === NONE ? more : [...so, ...more]
+
+/**
+ * The parameters the caps check reads, per parameter set (the owner: never changed once built; kept
+ * for at most two sets, ../keptTable.ts `KeptPerOwner`): the KOT hours cap of a month with the check's
+ * tolerance added, by month (`kotHoursOf` reads the set and the month's first day, so the month and the
+ * owner cover it), and the maximum uurprijs, by (care type, day) (`maxUurprijsOf` reads the set, the
+ * care type's path and the day). Null where the set has no value (the check then has nothing to hold
+ * the amount against, as before). Bounded: a few hundred months, a few thousand (care type, day).
+ */
+interface KeptLimits {
+  readonly kotHours: Kept<string, { readonly value: Dec; readonly withTolerance: Dec } | null>
+  readonly kotHoursOf: (month: string) => { readonly value: Dec; readonly withTolerance: Dec } | null
+  readonly maxUurprijs: KeptPairs<string, number, Dec | null>
+  readonly maxUurprijsOf: (careType: string, day: number) => Dec | null
 }
 
-const NONE: ReadonlyArray<PaidSegment> = []
+const keptLimits = new KeptPerOwner<ParameterSet, KeptLimits>((params) => ({
+  kotHours: new Kept(1_024),
+  kotHoursOf: (month) => {
+    const cap = decimalOn(params, KOT_HOURS_PATH, monthInterval(month).from)
+    return cap._tag === "Success" ? { value: cap.success.value, withTolerance: plus(cap.success.value, TOLERANCE) } : null
+  },
+  maxUurprijs: new KeptPairs(4_096),
+  maxUurprijsOf: (careType, day) => {
+    const maxU = decimalOn(params, maximumUurprijsPath(careType), day)
+    return maxU._tag === "Success" ? maxU.success.value : null
+  }
+}))
+
+/** 5. A KOT segment's rate at most the maximum uurprijs of the care type it paid for. */
+const kotRateCheck = (kept: KeptLimits, c: ChildMonth, s: PaidSegment, careType: string, push: Push): void => {
+  const maxU = kept.maxUurprijs.get(careType, s.from, kept.maxUurprijsOf)
+  if (maxU !== null && s.rate !== undefined && compare(s.rate, maxU) > 0)
+    push(5, subjectOf(c), c.month, `KOT rate ${s.rate.toFixed(2)} above the maximum uurprijs ${maxU}`)
+}
+
+/** Who a child-month's violation is about (made only for a violation: the checks pass almost always). */
+const subjectOf = (c: ChildMonth): string => `child ${c.childId}`
 
 /** Invariants 1-7 on one child-month, against the child's own timeline. */
 export const checkChildMonth = (c: ChildMonth, t: ChildTimeline, params: ParameterSet, policy: Policy, push: Push): void => {
-  const who = `child ${c.childId}`
   const jeugdwet = jeugdwetStreams(policy)
   // One pass over the lines: their sum (from zero, as `sum` adds) and the segments of the rules the
   // checks below look at.
   let total: Dec | undefined
-  let byRule: ByRule | undefined
+  // Each rule's segments: the first line's own list (never changed), a new list once a second line adds to it.
+  let kot = NONE
+  let smi = NONE
+  let over = NONE
+  let bouw = NONE
   let kotLines = false
   for (const l of c.lines) {
-    // 0 + the first amount is the amount itself (`fromZero`), and the sums are kept (../rules/kept.ts):
-    // a child-month's amounts are mostly kept ones, so their sums recur.
-    total = total === undefined ? fromZero(l.amount) : plus(total, l.amount)
+    // 0 + the first amount is the amount itself (`fromZero`); the running sums are the child's own
+    // (its KOT share, its residuals), so they are added, not looked up in the kept sums
+    // (../rules/kept.ts: a table of sums that seldom recur costs more than the additions).
+    total = total === undefined ? fromZero(l.amount) : total.plus(l.amount)
     const rule = l.trace.rule
-    if (rule === "kot" || rule === "smi" || rule === "overbrugging" || rule === "bouwsteen") {
-      byRule ??= { kot: [], smi: [], overbrugging: [], bouwsteen: [] }
-      for (const s of l.segments) byRule[rule].push(s)
-      if (rule === "kot") kotLines = true
-    }
+    if (rule === "kot") {
+      kot = gathered(kot, l.segments)
+      kotLines = true
+    } else if (rule === "smi") smi = gathered(smi, l.segments)
+    else if (rule === "overbrugging") over = gathered(over, l.segments)
+    else if (rule === "bouwsteen") bouw = gathered(bouw, l.segments)
   }
   // 1. Conservation: exact, and to the cent.
   total ??= ZERO
   if (compare(total, c.cost) !== 0 && total.minus(c.cost).abs().greaterThan(TOLERANCE))
-    push(1, who, c.month, `lines sum to ${total.toFixed(6)}, cost is ${c.cost.toFixed(6)}`)
+    push(1, subjectOf(c), c.month, `lines sum to ${total.toFixed(6)}, cost is ${c.cost.toFixed(6)}`)
   let cents = 0n
   for (const v of c.streamCents.values()) cents += v
-  if (cents !== c.costCents) push(1, who, c.month, `stream cents sum to ${cents}, cost is ${c.costCents} cents`)
+  if (cents !== c.costCents) push(1, subjectOf(c), c.month, `stream cents sum to ${cents}, cost is ${c.costCents} cents`)
   // 7. No negative amounts.
-  for (const l of c.lines) if (l.amount.isNegative()) push(7, who, c.month, `${l.stream} ${l.amount.toFixed(2)} is negative`)
+  for (const l of c.lines) if (l.amount.isNegative()) push(7, subjectOf(c), c.month, `${l.stream} ${l.amount.toFixed(2)} is negative`)
   // (forEach: no entry pair made per stream, as iterating the map's entries makes.)
   c.streamCents.forEach((v, s) => {
-    if (v < 0n) push(7, who, c.month, `${s} ${v} cents is negative`)
+    if (v < 0n) push(7, subjectOf(c), c.month, `${s} ${v} cents is negative`)
   })
   // 2. KOT and SMI never for the same days (hence hours) of one child.
-  const kot = byRule?.kot ?? NONE
-  const smi = byRule?.smi ?? NONE
-  for (const s of smi) if (overlapsAny(kot, s.from, s.to)) push(2, who, c.month, `KOT and SMI both pay ${dayRange(s.from, s.to)}`)
-  for (const s of smi) if (overlapsAny(t.kot, s.from, s.to)) push(2, who, c.month, `SMI pays ${dayRange(s.from, s.to)} while a KOT entitlement runs`)
+  for (const s of smi) if (overlapsAny(kot, s.from, s.to)) push(2, subjectOf(c), c.month, `KOT and SMI both pay ${dayRange(s.from, s.to)}`)
+  for (const s of smi) if (overlapsAny(t.kot, s.from, s.to)) push(2, subjectOf(c), c.month, `SMI pays ${dayRange(s.from, s.to)} while a KOT entitlement runs`)
   // 3. Jeugdwet streams only on the plus or jeugdhulp layer.
-  for (const l of c.lines) if (jeugdwet.has(l.stream) && l.layer === "regular") push(3, who, c.month, `${l.stream} pays the regular layer`)
+  for (const l of c.lines) if (jeugdwet.has(l.stream) && l.layer === "regular") push(3, subjectOf(c), c.month, `${l.stream} pays the regular layer`)
   // 4. Overbrugging only with a jeugdhulp indication while waiting; bouwsteen never with one; never both.
-  const over = byRule?.overbrugging ?? NONE
-  const bouw = byRule?.bouwsteen ?? NONE
   if (over.length > 0 || bouw.length > 0) {
     const jeugdhulpInd = t.indications.filter((i) => i.kind === "jeugdhulp")
     for (const s of over) {
-      if (!covers(jeugdhulpInd, s.from, s.to)) push(4, who, c.month, `overbrugging pays ${dayRange(s.from, s.to)} without a jeugdhulp indication`)
-      if (!covers(t.waitingJeugdhulp, s.from, s.to)) push(4, who, c.month, `overbrugging pays ${dayRange(s.from, s.to)} while not on the jeugdhulp waiting list`)
+      if (!covers(jeugdhulpInd, s.from, s.to)) push(4, subjectOf(c), c.month, `overbrugging pays ${dayRange(s.from, s.to)} without a jeugdhulp indication`)
+      if (!covers(t.waitingJeugdhulp, s.from, s.to)) push(4, subjectOf(c), c.month, `overbrugging pays ${dayRange(s.from, s.to)} while not on the jeugdhulp waiting list`)
     }
     for (const s of bouw) {
-      if (overlapsAny(jeugdhulpInd, s.from, s.to)) push(4, who, c.month, `bouwsteen pays ${dayRange(s.from, s.to)} for a child with a jeugdhulp indication`)
-      if (overlapsAny(over, s.from, s.to)) push(4, who, c.month, `bouwsteen and overbrugging both pay ${dayRange(s.from, s.to)}`)
+      if (overlapsAny(jeugdhulpInd, s.from, s.to)) push(4, subjectOf(c), c.month, `bouwsteen pays ${dayRange(s.from, s.to)} for a child with a jeugdhulp indication`)
+      if (overlapsAny(over, s.from, s.to)) push(4, subjectOf(c), c.month, `bouwsteen and overbrugging both pay ${dayRange(s.from, s.to)}`)
     }
   }
   // 5. Caps: KOT hours and rate; SMI hours within the indication.
   const monthStart = monthInterval(c.month).from
+  const kept = keptLimits.of(params)
   if (kot.length > 0) {
-    const cap = decimalOn(params, KOT_HOURS_PATH, monthStart)
+    const cap = kept.kotHours.get(c.month, kept.kotHoursOf)
     let kotHours: Dec | undefined
     for (const s of kot) kotHours = kotHours === undefined ? fromZero(s.hours ?? ZERO) : plus(kotHours, s.hours ?? ZERO)
-    if (kotHours !== undefined && cap._tag === "Success" && compare(kotHours, plus(cap.success.value, TOLERANCE)) > 0)
-      push(5, who, c.month, `KOT pays ${kotHours.toFixed(2)} hours, above ${cap.success.value}`)
+    if (kotHours !== undefined && cap !== null && compare(kotHours, cap.withTolerance) > 0)
+      push(5, subjectOf(c), c.month, `KOT pays ${kotHours.toFixed(2)} hours, above ${cap.value}`)
   }
   if (kotLines)
     for (const l of c.lines) {
       if (l.trace.rule !== "kot") continue
       for (const s of l.segments) {
         // The maximum of the care type this segment paid for (a child may have two placements at once).
-        const careTypes = s.careType !== undefined ? [s.careType] : t.pieces.filter((p) => p.from <= s.from && s.to <= p.to).map((p) => p.data.careType)
-        for (const careType of careTypes) {
-          const maxU = decimalOn(params, maximumUurprijsPath(careType), s.from)
-          if (maxU._tag === "Success" && s.rate !== undefined && compare(s.rate, maxU.success.value) > 0)
-            push(5, who, c.month, `KOT rate ${s.rate.toFixed(2)} above the maximum uurprijs ${maxU.success.value}`)
-        }
+        if (s.careType !== undefined) kotRateCheck(kept, c, s, s.careType, push)
+        else for (const p of t.pieces) if (p.from <= s.from && s.to <= p.to) kotRateCheck(kept, c, s, p.data.careType, push)
       }
     }
   for (const s of smi) {
@@ -179,17 +211,17 @@ export const checkChildMonth = (c: ChildMonth, t: ChildTimeline, params: Paramet
       const limit = smiLimits.get([c.month, policy.contractWeeksPerYear.value, weekly, days], () =>
         new Dec(weekly).times(policy.contractWeeksPerYear.value).times(days).dividedBy(12 * (monthInterval(c.month).to - monthStart + 1))
       )
-      if (compare(s.hours, plus(limit, TOLERANCE)) > 0) push(5, who, c.month, `SMI pays ${s.hours.toFixed(2)} h in ${dayRange(s.from, s.to)}, above the indication's ${limit.toFixed(2)} h`)
+      if (compare(s.hours, plus(limit, TOLERANCE)) > 0) push(5, subjectOf(c), c.month, `SMI pays ${s.hours.toFixed(2)} h in ${dayRange(s.from, s.to)}, above the indication's ${limit.toFixed(2)} h`)
     }
   }
   // 6. Validity in time: every paid day inside a placement and inside what grounds the payment.
   const placements = t.pieces
   for (const l of c.lines)
     for (const s of l.segments) {
-      if (!covers(placements, s.from, s.to)) push(6, who, c.month, `${l.stream} pays ${dayRange(s.from, s.to)} outside any placement`)
+      if (!covers(placements, s.from, s.to)) push(6, subjectOf(c), c.month, `${l.stream} pays ${dayRange(s.from, s.to)} outside any placement`)
       const g = s.groundedBy
       if (g === undefined) continue
-      if (!groundsCover(t, g, s.from, s.to)) push(6, who, c.month, `${l.stream} pays ${dayRange(s.from, s.to)} outside its ${g.kind} period`)
+      if (!groundsCover(t, g, s.from, s.to)) push(6, subjectOf(c), c.month, `${l.stream} pays ${dayRange(s.from, s.to)} outside its ${g.kind} period`)
     }
 }
 

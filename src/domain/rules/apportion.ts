@@ -5,7 +5,7 @@
  * regular layer, the provider otherwise). So the lines always sum to the cost
  * exactly (DOMAIN.md invariant 1) and no amount is negative (invariant 7).
  */
-import type { LedgerLine } from "../ledger/types"
+import type { LedgerLine, PaidSegment } from "../ledger/types"
 import { mergeEvents, untraced } from "../ledger/trace"
 import { compare, type Dec, isPositive, min } from "../money"
 import { type Layer, LAYERS, type PayerRule } from "../policy/types"
@@ -52,6 +52,8 @@ export interface Apportioned {
 const layerAmount = (m: ChildMonthMeasure, layer: Layer): Dec =>
   layer === "regular" ? m.regular : layer === "plus" ? m.plus : m.jeugdhulp
 
+const UNTRACED_RESIDUAL = untraced("residual")
+
 export const apportion = (
   ctx: RuleContext,
   m: ChildMonthMeasure,
@@ -61,6 +63,7 @@ export const apportion = (
   const lines: Array<LedgerLine> = []
   const kindplekByGroup = new Map<string, Dec>()
   const kindplekClaimedByGroup = new Map<string, Dec>()
+  let residualSegments: ReadonlyArray<PaidSegment> | undefined
   for (const layer of LAYERS) {
     const total = layerAmount(m, layer)
     let left = total
@@ -70,13 +73,14 @@ export const apportion = (
       if (claim === undefined || claim.amount.isZero()) continue
       const paid = min(claim.amount, left)
       if ("byGroup" in claim) {
-        for (const [g, c] of claim.byGroup) {
+        const inFull = compare(paid, claim.amount) === 0
+        claim.byGroup.forEach((c, g) => {
           kindplekClaimedByGroup.set(g, c)
           // Paid in full: exactly the claim (no 60-digit round trip that could leave a surplus of -1e-58).
           // Capped: c × paid ÷ claim, the same two decimal operations, kept (./kept.ts): the capped
           // plus layer and the group's share recur across the children of a group-month.
-          kindplekByGroup.set(g, compare(paid, claim.amount) === 0 ? c : dividedBy(times(c, paid), claim.amount))
-        }
+          kindplekByGroup.set(g, inFull ? c : dividedBy(times(c, paid), claim.amount))
+        })
       }
       if (paid.isZero()) continue
       left = minus(left, paid)
@@ -87,12 +91,14 @@ export const apportion = (
       lines.push({ stream: claim.stream, layer, amount: paid, segments: claim.segments, trace })
     }
     if (isPositive(left)) {
+      // The month's segments, made once for the layers' residual lines (never changed: shared).
+      residualSegments ??= m.segments.map((s) => ({ from: s.segment.from, to: s.segment.to }))
       lines.push({
         stream: policy.residual,
         layer,
         amount: left,
-        segments: m.segments.map((s) => ({ from: s.segment.from, to: s.segment.to })),
-        trace: !traced ? untraced("residual") : {
+        segments: residualSegments,
+        trace: !traced ? UNTRACED_RESIDUAL : {
           rule: "residual",
           description: `What no stream covers of the ${layer} layer is paid by ${policy.residual}.`,
           source:

@@ -8,11 +8,12 @@
 import type { ChildMonth, LedgerLine } from "../ledger/types"
 import { type Dec, fromZero, splitToCents, toCents } from "../money"
 import type { Layer } from "../policy/types"
+import { KeptPairs } from "../keptTable"
 import { apportion } from "./apportion"
 import type { RuleContext } from "./context"
 import { plus } from "./kept"
 import type { AllocationLookup } from "./kindplek"
-import type { ChildMonthMeasure } from "./measure"
+import type { ChildMonthMeasure, PieceValues } from "./measure"
 
 /** The payers' streams in the policy's order, and who absorbs the cent when rounding. */
 export interface Rounding {
@@ -47,6 +48,49 @@ export const streamParts = (lines: ReadonlyArray<LedgerLine>, order: ReadonlyArr
   return parts
 }
 
+/** A child-month's cost and its cents. */
+interface Cost {
+  readonly cost: Dec
+  readonly costCents: bigint
+}
+
+/** regular + plus + jeugdhulp (kept sums, ./kept.ts) and its cents (the ledger's half-up rounding). */
+const costOf = (regular: Dec, plusLayer: Dec, jeugdhulp: Dec): Cost => {
+  const cost = plus(plus(regular, plusLayer), jeugdhulp)
+  return { cost, costCents: toCents(cost) }
+}
+
+/**
+ * A child-month's cost and its cents, not kept in a table of its own: its sums and cents are kept
+ * (./kept.ts, ../money.ts), and months of more than one piece (the only ones that come here from
+ * `monthCost`) seldom recur (none did in a municipal replay: a table of them found nothing again).
+ */
+export const childMonthCost = (regular: Dec, plusLayer: Dec, jeugdhulp: Dec): Cost => costOf(regular, plusLayer, jeugdhulp)
+
+/**
+ * Costs of months of one piece alone, by (jeugdhulp layer, piece values). `pieceCostOf` reads the
+ * jeugdhulp layer and the values' regular and plus layers (./measure.ts `PieceValues`: made once, never
+ * changed, so their identity stands for both): the key covers all it reads. The jeugdhulp layer first
+ * (mostly zero: one inner map holds most). Bounded: `PIECE_COSTS_KEPT` costs (about 0.25 KB each,
+ * so at most about 2 MB; emptied past it): as many as a national replay's first 200,000 children ask.
+ */
+const PIECE_COSTS_KEPT = 8_192
+const pieceCosts = new KeptPairs<Dec, PieceValues, Cost>(PIECE_COSTS_KEPT)
+const pieceCostOf = (jeugdhulp: Dec, v: PieceValues): Cost => costOf(v.regular, v.plus, jeugdhulp)
+
+/**
+ * A measured month's cost and cents (`childMonthCost`). A month of one piece whose layers are the
+ * piece's own (the common case) finds it by the piece's values and its jeugdhulp layer (`pieceCosts`):
+ * its regular and plus layers are then the values' (checked, by identity), so it is the same sum.
+ */
+export const monthCost = (m: ChildMonthMeasure): Cost => {
+  if (m.segments.length === 1 && m.segments[0]!.pieces.length === 1) {
+    const v = m.segments[0]!.pieces[0]!.values
+    if (m.regular === v.regular && m.plus === v.plus) return pieceCosts.get(m.jeugdhulp, v, pieceCostOf)
+  }
+  return childMonthCost(m.regular, m.plus, m.jeugdhulp)
+}
+
 export const childMonthOf = (
   ctx: RuleContext,
   m: ChildMonthMeasure,
@@ -55,7 +99,7 @@ export const childMonthOf = (
 ): ChildMonthResult => {
   const { lines, kindplekByGroup, kindplekClaimedByGroup } = apportion(ctx, m, allocations)
   const parts = streamParts(lines, rounding.order)
-  const cost = plus(plus(m.regular, m.plus), m.jeugdhulp)
+  const { cost, costCents } = monthCost(m)
   const groupIds: Array<string> = []
   const providers: Array<string> = []
   const groupHours = new Map<string, Dec>()
@@ -67,7 +111,6 @@ export const childMonthOf = (
       const before = groupHours.get(g)
       groupHours.set(g, before === undefined ? fromZero(p.hours) : before.plus(p.hours))
     }
-  const costCents = toCents(cost)
   return {
     childMonth: {
       childId: m.childId,

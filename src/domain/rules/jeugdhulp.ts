@@ -31,6 +31,12 @@ const DESCRIPTIONS: Record<ExpertiseGround, string> = {
   bouwsteen: "The bouwsteen Jeugdhulp pays the jeugdhulp expertise for a child advised it by the intake committee and without a jeugdhulp indication."
 }
 
+/** Whether a segment of the month has expertise on this ground to pay (else no claim, and nothing made for one). */
+const paysIn = (m: ChildMonthMeasure, ground: ExpertiseGround): boolean => {
+  for (const s of m.segments) if (s.expertise === ground && !s.jeugdhulp.isZero()) return true
+  return false
+}
+
 export const jeugdhulpClaim = (
   ctx: RuleContext,
   m: ChildMonthMeasure,
@@ -39,7 +45,7 @@ export const jeugdhulpClaim = (
   maxPerMonth: Sourced<Dec> | undefined
 ): Claim | undefined => {
   const expertise = ctx.policy.jeugdhulpExpertise
-  if (expertise === undefined) return undefined
+  if (expertise === undefined || !paysIn(m, ground)) return undefined
   const traced = tracing(ctx)
   let amount = ZERO
   const segments: Array<PaidSegment> = []

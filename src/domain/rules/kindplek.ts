@@ -22,8 +22,7 @@ import { Dec, exactPlus, max, ZERO } from "../money"
 import { type RuleContext, tracing } from "./context"
 import { type Claim, eur } from "./claim"
 import { awardsInYear, type GroupInfo } from "./groups"
-import { Kept, KeptPairs, KeptTree } from "../keptTable"
-import { dividedBy, times } from "./kept"
+import { Kept, KeptPairs, KeptTree, KeptTriples } from "../keptTable"
 import type { ChildMonthMeasure } from "./measure"
 
 export const KINDPLEK_SOURCE = "seed 004 §X (subsidie per toegekende kindplek; bezettingspercentage 80 %), §III (gemiddeld minder dan vijf kinderen), §XI"
@@ -146,6 +145,34 @@ const yearInterval = (month: YearMonth): DayInterval => {
 /** The days of a month's year, the award year that grounds its kindplek payment; kept per month (asked for every child-month). */
 export const awardYearOf = (month: YearMonth): DayInterval => awardYears.get(month, yearInterval)
 
+/**
+ * A child's share of its group-month's subsidy for a piece's place-days: subsidy × place-days ÷
+ * denominator. `shareOf` reads the subsidy, the place-days and the denominator and nothing else: kept
+ * by exactly those three (kept decimals, never changed: by identity, so groups with the same subsidy
+ * and denominator share their shares), the fewest-valued first (place-days: a few per month), so the
+ * maps of maps stay few. Bounded: `SHARES_KEPT` shares (about 0.65 KB each with their maps, so at
+ * most about 2.7 MB; emptied past it): more than a national replay's first 200,000 children ask.
+ */
+const SHARES_KEPT = 4_096
+const shares = new KeptTriples<Dec, Dec, Dec, Dec>(SHARES_KEPT)
+const shareOf = (placeDays: Dec, denominator: Dec, subsidy: Dec): Dec => subsidy.times(placeDays).dividedBy(denominator)
+
+/** subsidy × place-days ÷ denominator, kept (see `shares`). */
+export const kindplekShare = (subsidy: Dec, placeDays: Dec, denominator: Dec): Dec => shares.get(placeDays, denominator, subsidy, shareOf)
+
+const NO_TEXTS: Array<string> = Object.freeze([]) as unknown as Array<string>
+
+/**
+ * What grounds a kindplek payment in a month: its award year (`awardYearOf`), one object per month,
+ * shared (never changed). `awardGround` reads the month only: kept by it (a few hundred at most).
+ */
+const awardGrounds = new Kept<YearMonth, NonNullable<PaidSegment["groundedBy"]>>(1_024)
+const awardGround = (month: YearMonth): NonNullable<PaidSegment["groundedBy"]> => {
+  const { from, to } = awardYearOf(month)
+  return { kind: "kindplek-award", from, to }
+}
+const awardGroundOf = (month: YearMonth) => awardGrounds.get(month, awardGround)
+
 export const kindplekClaim = (
   ctx: RuleContext,
   m: ChildMonthMeasure,
@@ -156,19 +183,20 @@ export const kindplekClaim = (
   let amount = ZERO
   const byGroup = new Map<string, Dec>()
   const segments: Array<PaidSegment> = []
-  const formula: Array<string> = []
-  const events: Array<string> = []
+  // Untraced, nothing is written to these (one shared empty list).
+  const formula: Array<string> = traced ? [] : NO_TEXTS
+  const events: Array<string> = traced ? [] : NO_TEXTS
   // The award year grounds the payment (invariant 6).
-  const { from: yearFrom, to: yearTo } = awardYearOf(m.month)
+  const groundedBy = awardGroundOf(m.month)
   for (const s of m.segments)
     for (const p of s.pieces) {
       const a = allocationOf(allocations, p.piece.data.groupId, m.month)
       if (a === undefined || a.subsidy.isZero() || a.denominator.isZero()) continue
-      const share = dividedBy(times(a.subsidy, p.placeDays), a.denominator)
+      const share = kindplekShare(a.subsidy, p.placeDays, a.denominator)
       amount = amount === ZERO ? share : amount.plus(share)
       const before = byGroup.get(a.group.groupId)
       byGroup.set(a.group.groupId, before === undefined ? share : before.plus(share))
-      segments.push({ from: s.segment.from, to: s.segment.to, groundedBy: { kind: "kindplek-award", from: yearFrom, to: yearTo } })
+      segments.push({ from: s.segment.from, to: s.segment.to, groundedBy })
       if (!traced) continue
       events.push(...a.awardEvents, ...p.piece.events)
       formula.push(

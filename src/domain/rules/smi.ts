@@ -97,9 +97,21 @@ const keptCaps = new KeptTree<Dec>()
 const keptAllDays = new KeptPairs<Dec, number, Dec>()
 const allDays = (hours: Dec, days: number): Dec => hours.times(days).dividedBy(days)
 
+/**
+ * Whether a segment of the month has no KOT entitlement and an SMI or SMI+ indication: only there can
+ * SMI pay (`smiIndication` finds none elsewhere); else no claim, and nothing is made for one.
+ */
+const smiPossibleIn = (m: ChildMonthMeasure): boolean => {
+  for (const s of m.segments) {
+    if (s.segment.kot !== undefined) continue
+    for (const i of s.segment.indications) if (i.kind === "smi" || i.kind === "smi-plus") return true
+  }
+  return false
+}
+
 export const smiClaim = (ctx: RuleContext, m: ChildMonthMeasure, stream: string): Claim | undefined => {
   const smi = ctx.policy.smi
-  if (smi === undefined) return undefined
+  if (smi === undefined || !smiPossibleIn(m)) return undefined
   const weeks = ctx.policy.contractWeeksPerYear.value
   const traced = tracing(ctx)
   let monthCapLeft = smi.maxHoursPerMonth?.value
