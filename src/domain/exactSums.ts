@@ -2,10 +2,11 @@
  * Running sums of decimals, kept exactly and in place: a fixed point of base-10⁷ words in one typed
  * array, so that adding a term makes no object (a national run keeps two such sums for each of half
  * a million group-months, and adds to them four and a half million times; as decimals every sum
- * was three objects, 190 bytes, made again on every addition: docs/benchmarks.md, eighth round).
+ * was three objects, 190-240 bytes, made again on every addition: docs/benchmarks.md, eighth round).
  *
  * A slot's value is Σ words[j] × 10^(7 × (INTEGER_WORDS − 1 − j)): two words before the point
- * (below 10¹⁴) and ten after (70 decimal places). Every word but the first is kept in [0, 10⁷) and
+ * (a term below 10¹⁴; the signed first word lets a sum grow to 10¹⁶) and ten after (70 decimal
+ * places). Every word but the first is kept in [0, 10⁷) and
  * the first carries the sign, so a value has exactly one form: two slots are equal when their words
  * are. decimal.js keeps a decimal's digits in base-10⁷ words aligned on the point as well (its first
  * word holds the digits down to the first multiple of 7), so a term's words add to a slot's words
