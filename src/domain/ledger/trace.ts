@@ -63,6 +63,13 @@ export const mergeEvents = (...lists: ReadonlyArray<ReadonlyArray<string>>): Rea
 export const dayRange = (from: number, to: number): string =>
   from === to ? fromDayNumber(from) : `${fromDayNumber(from)}..${fromDayNumber(to)}`
 
+/**
+ * The lists a rule writes its trace's texts and parameter reads to when it computes without traces:
+ * one shared empty list each, frozen (nothing is written to them untraced; a write would throw).
+ */
+export const UNTRACED_TEXTS: Array<string> = Object.freeze([]) as unknown as Array<string>
+export const UNTRACED_READS: Array<ParameterRead> = Object.freeze([]) as unknown as Array<ParameterRead>
+
 const untracedByRule = new Map<string, Trace>()
 
 /** The trace of a line computed without traces (`RuleContext.traces` false): only the rule's id. */

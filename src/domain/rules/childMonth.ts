@@ -54,18 +54,16 @@ interface Cost {
   readonly costCents: bigint
 }
 
-/** regular + plus + jeugdhulp (kept sums, ./kept.ts) and its cents (the ledger's half-up rounding). */
-const costOf = (regular: Dec, plusLayer: Dec, jeugdhulp: Dec): Cost => {
+/**
+ * A child-month's cost, regular + plus + jeugdhulp (kept sums, ./kept.ts), and its cents (the ledger's
+ * half-up rounding). Not kept in a table of its own: its sums and cents are kept (./kept.ts,
+ * ../money.ts), and months of more than one piece (the only ones that come here from `monthCost`)
+ * seldom recur (none did in a municipal replay: a table of them found nothing again).
+ */
+export const childMonthCost = (regular: Dec, plusLayer: Dec, jeugdhulp: Dec): Cost => {
   const cost = plus(plus(regular, plusLayer), jeugdhulp)
   return { cost, costCents: toCents(cost) }
 }
-
-/**
- * A child-month's cost and its cents, not kept in a table of its own: its sums and cents are kept
- * (./kept.ts, ../money.ts), and months of more than one piece (the only ones that come here from
- * `monthCost`) seldom recur (none did in a municipal replay: a table of them found nothing again).
- */
-export const childMonthCost = (regular: Dec, plusLayer: Dec, jeugdhulp: Dec): Cost => costOf(regular, plusLayer, jeugdhulp)
 
 /**
  * Costs of months of one piece alone, by (jeugdhulp layer, piece values). `pieceCostOf` reads the
@@ -76,7 +74,7 @@ export const childMonthCost = (regular: Dec, plusLayer: Dec, jeugdhulp: Dec): Co
  */
 const PIECE_COSTS_KEPT = 8_192
 const pieceCosts = new KeptPairs<Dec, PieceValues, Cost>(PIECE_COSTS_KEPT)
-const pieceCostOf = (jeugdhulp: Dec, v: PieceValues): Cost => costOf(v.regular, v.plus, jeugdhulp)
+const pieceCostOf = (jeugdhulp: Dec, v: PieceValues): Cost => childMonthCost(v.regular, v.plus, jeugdhulp)
 
 /**
  * A measured month's cost and cents (`childMonthCost`). A month of one piece whose layers are the

@@ -17,7 +17,7 @@
  */
 import { type DayInterval, daysInMonth, daysInYear, monthInterval, weekdaysIn, type YearMonth, yearOf } from "../calendar"
 import type { PaidSegment } from "../ledger/types"
-import { dayRange, mergeEvents, untraced } from "../ledger/trace"
+import { dayRange, mergeEvents, untraced, UNTRACED_TEXTS } from "../ledger/trace"
 import { Dec, exactPlus, max, ZERO } from "../money"
 import { type RuleContext, tracing } from "./context"
 import { type Claim, eur } from "./claim"
@@ -160,8 +160,6 @@ const shareOf = (placeDays: Dec, denominator: Dec, subsidy: Dec): Dec => subsidy
 /** subsidy × place-days ÷ denominator, kept (see `shares`). */
 export const kindplekShare = (subsidy: Dec, placeDays: Dec, denominator: Dec): Dec => shares.get(placeDays, denominator, subsidy, shareOf)
 
-const NO_TEXTS: Array<string> = Object.freeze([]) as unknown as Array<string>
-
 /**
  * What grounds a kindplek payment in a month: its award year (`awardYearOf`), one object per month,
  * shared (never changed). `awardGround` reads the month only: kept by it (a few hundred at most).
@@ -184,8 +182,8 @@ export const kindplekClaim = (
   const byGroup = new Map<string, Dec>()
   const segments: Array<PaidSegment> = []
   // Untraced, nothing is written to these (one shared empty list).
-  const formula: Array<string> = traced ? [] : NO_TEXTS
-  const events: Array<string> = traced ? [] : NO_TEXTS
+  const formula: Array<string> = traced ? [] : UNTRACED_TEXTS
+  const events: Array<string> = traced ? [] : UNTRACED_TEXTS
   // The award year grounds the payment (invariant 6).
   const groundedBy = awardGroundOf(m.month)
   for (const s of m.segments)

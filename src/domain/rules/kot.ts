@@ -12,7 +12,7 @@
 import { Result } from "effect"
 import { monthInterval, type YearMonth } from "../calendar"
 import type { PaidSegment } from "../ledger/types"
-import { dayRange, mergeEvents, mergeReads, parameterRead, type ParameterRead, untraced } from "../ledger/trace"
+import { dayRange, mergeEvents, mergeReads, parameterRead, type ParameterRead, untraced, UNTRACED_READS, UNTRACED_TEXTS } from "../ledger/trace"
 import { type Dec, min, ZERO } from "../money"
 import { KOT_HOURS_PATH, KOT_TABLE_PATH, maximumUurprijsPath } from "../parameters/paths"
 import { kotPercentageOn, maximumKotHours, type RuleContext, tracing } from "./context"
@@ -81,8 +81,6 @@ const entitledIn = (m: ChildMonthMeasure): boolean => {
   return false
 }
 
-const NO_TEXTS: Array<string> = Object.freeze([]) as unknown as Array<string>
-const NO_READS: Array<ParameterRead> = Object.freeze([]) as unknown as Array<ParameterRead>
 
 export const kotClaim = (ctx: RuleContext, m: ChildMonthMeasure, stream: string): Claim | undefined => {
   if (!entitledIn(m)) return undefined
@@ -94,9 +92,9 @@ export const kotClaim = (ctx: RuleContext, m: ChildMonthMeasure, stream: string)
   let amount = ZERO
   const segments: Array<PaidSegment> = []
   // Untraced, nothing is written to these (one shared empty list each).
-  const formula: Array<string> = traced ? [] : NO_TEXTS
-  const reads: Array<ParameterRead> = traced ? [parameterRead(KOT_HOURS_PATH, cap)] : NO_READS
-  const events: Array<string> = traced ? [] : NO_TEXTS
+  const formula: Array<string> = traced ? [] : UNTRACED_TEXTS
+  const reads: Array<ParameterRead> = traced ? [parameterRead(KOT_HOURS_PATH, cap)] : UNTRACED_READS
+  const events: Array<string> = traced ? [] : UNTRACED_TEXTS
   for (const s of m.segments) {
     const kot = s.segment.kot
     if (kot === undefined) continue

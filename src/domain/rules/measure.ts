@@ -154,13 +154,7 @@ const volumeOf = (weeks: Dec, from: number, to: number, daysPerWeek: number, hou
  * rate; the maximum uurprijs). Kept by exactly those keys: none of them is the group's, so the groups
  * of a design share their rates.
  */
-interface Rates {
-  readonly price: Dec
-  readonly maxUurprijs: DatedValue<Dec> | undefined
-  readonly regularRate: Dec
-  readonly costRate: Dec
-  readonly costPrice: Sourced<Dec>
-  readonly costPriceFallback: boolean
+interface Rates extends Pick<PieceMeasure, "price" | "maxUurprijs" | "regularRate" | "costRate" | "costPrice" | "costPriceFallback"> {
   /** costRate − regularRate: what an hour adds to the plus layer. */
   readonly margin: Dec
 }
@@ -260,24 +254,7 @@ const measurePiece = (ctx: RuleContext, s: Segment, piece: PlacementPiece): Piec
   // A missing maximum uurprijs is recorded where the rule meets it, every time (the run names what is missing).
   if (rates.maxUurprijs === undefined) maximumUurprijs(ctx, d.careType, s.from)
   const v = tables.values.get(rates, volume, valuesOf)
-  return {
-    piece,
-    values: v,
-    group,
-    from: v.from,
-    to: v.to,
-    hours: v.hours,
-    price: v.price,
-    maxUurprijs: v.maxUurprijs,
-    regularRate: v.regularRate,
-    costRate: v.costRate,
-    costPrice: v.costPrice,
-    costPriceFallback: v.costPriceFallback,
-    regular: v.regular,
-    plus: v.plus,
-    placeDays: v.placeDays,
-    openingDays: v.openingDays
-  }
+  return { ...v, piece, values: v, group }
 }
 
 const measureSegment = (ctx: RuleContext, s: Segment, month: YearMonth): SegmentMeasure => {

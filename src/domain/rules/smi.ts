@@ -99,7 +99,8 @@ const allDays = (hours: Dec, days: number): Dec => hours.times(days).dividedBy(d
 
 /**
  * Whether a segment of the month has no KOT entitlement and an SMI or SMI+ indication: only there can
- * SMI pay (`smiIndication` finds none elsewhere); else no claim, and nothing is made for one.
+ * SMI pay (invariant 2: SMI is for families without KOT; `smiIndication` finds none elsewhere); else
+ * no claim, and nothing is made for one.
  */
 const smiPossibleIn = (m: ChildMonthMeasure): boolean => {
   for (const s of m.segments) {
