@@ -29,10 +29,26 @@ const FIRST_WORD_LIMIT = 1_000_000_000
 
 /** decimal.js's own fields (documented in its source: digits in base 1e7, exponent, sign). */
 interface DecimalParts {
-  readonly d: ReadonlyArray<number>
-  readonly e: number
-  readonly s: number
+  d: ReadonlyArray<number>
+  e: number
+  s: number
 }
+
+/** The decimal of these parts (normalised as decimal.js keeps them: no leading or trailing zero word). */
+const decimalOf = (s: number, e: number, d: ReadonlyArray<number>): Dec => {
+  // Made by the constructor and then given the parts, so it is a decimal like any other (its fields
+  // in the constructor's order: the same object shape, which decimal.js's operations are fast on).
+  const x = new Dec(1)
+  const parts = x as unknown as DecimalParts
+  parts.s = s
+  parts.e = e
+  parts.d = d
+  return x
+}
+
+/** The digits of a word in [1, 10⁷). */
+const digitCount = (word: number): number =>
+  word < 10 ? 1 : word < 100 ? 2 : word < 1_000 ? 3 : word < 10_000 ? 4 : word < 100_000 ? 5 : word < 1_000_000 ? 6 : 7
 
 export class ExactSums {
   private readonly words: Int32Array
@@ -90,12 +106,58 @@ export class ExactSums {
   text(slot: number): string {
     const wide = this.wide?.get(slot)
     if (wide !== undefined) return wide.toString()
+    const m = this.magnitude(slot)
+    if (m === undefined) return "0"
+    const negative = this.negative(slot)
+    // (The first word goes up to 10⁹: as text, not as m[0] × 10⁷ + m[1], which could pass 2⁵³.)
+    const integer = m[0] === 0 ? String(m[1]!) : `${m[0]!}${String(m[1]!).padStart(LOG_BASE, "0")}`
+    let fraction = ""
+    for (let j = INTEGER_WORDS; j < WORDS; j++) fraction += String(m[j]!).padStart(LOG_BASE, "0")
+    fraction = fraction.replace(/0+$/, "")
+    const digits = `${negative ? "-" : ""}${fraction === "" ? integer : `${integer}.${fraction}`}`
+    // Below 10^-29 decimal.js writes a number with an exponent (Dec's toExpNeg): as it does.
+    return integer === "0" && fraction.startsWith("0".repeat(-Dec.toExpNeg - 1)) ? new Dec(digits).toString() : digits
+  }
+
+  /**
+   * A slot's sum as a decimal (zero: ZERO): the decimal its text parses to (`new Dec(text(slot))`, the
+   * same digits, exponent and sign), made from the words directly. decimal.js keeps a decimal as its
+   * base-10⁷ words from the first non-zero one to the last (`d`), the place of the first digit (`e`)
+   * and the sign (`s`); a slot's words are those words, aligned the same way, once its first word (up
+   * to 10⁹) is cut in two.
+   */
+  get(slot: number): Dec {
+    const wide = this.wide?.get(slot)
+    if (wide !== undefined) return wide
+    const m = this.magnitude(slot)
+    if (m === undefined) return ZERO
+    // The words by place, 10^14 down to 10^-70: the first word cut into its two base-10⁷ words.
+    const byPlace = [Math.floor(m[0]! / BASE), m[0]! % BASE, ...m.slice(1)]
+    let from = 0
+    while (byPlace[from] === 0) from++
+    let to = byPlace.length - 1
+    while (byPlace[to] === 0) to--
+    const d = byPlace.slice(from, to + 1)
+    // byPlace[i] is the word of 10^(7 × (INTEGER_WORDS − i)); e is the place of its first digit.
+    const e = LOG_BASE * (INTEGER_WORDS - from) + digitCount(d[0]!) - 1
+    return decimalOf(this.negative(slot) ? -1 : 1, e, d)
+  }
+
+  /** Whether a slot's sum is below zero (its first word carries the sign). */
+  private negative(slot: number): boolean {
+    return this.words[slot * WORDS]! < 0
+  }
+
+  /**
+   * A slot's magnitude as words (the first up to 10⁹, the others in [0, 10⁷)), or undefined for zero:
+   * a negative sum's words are 0 − the words, borrowed from the last up.
+   */
+  private magnitude(slot: number): Array<number> | undefined {
     const w = this.words
     const base = slot * WORDS
     let nonZero = false
     for (let j = base; j < base + WORDS; j++) if (w[j] !== 0) nonZero = true
-    if (!nonZero) return "0"
-    // A negative sum: its magnitude's words (0 − the words, borrowed from the last up).
+    if (!nonZero) return undefined
     const negative = w[base]! < 0
     const m: Array<number> = new Array(WORDS)
     let borrow = 0
@@ -107,22 +169,7 @@ export class ExactSums {
       }
       m[j] = v
     }
-    // (The first word goes up to 10⁹: as text, not as m[0] × 10⁷ + m[1], which could pass 2⁵³.)
-    const integer = m[0] === 0 ? String(m[1]!) : `${m[0]!}${String(m[1]!).padStart(LOG_BASE, "0")}`
-    let fraction = ""
-    for (let j = INTEGER_WORDS; j < WORDS; j++) fraction += String(m[j]!).padStart(LOG_BASE, "0")
-    fraction = fraction.replace(/0+$/, "")
-    const digits = `${negative ? "-" : ""}${fraction === "" ? integer : `${integer}.${fraction}`}`
-    // Below 10^-29 decimal.js writes a number with an exponent (Dec's toExpNeg): as it does.
-    return integer === "0" && fraction.startsWith("0".repeat(-Dec.toExpNeg - 1)) ? new Dec(digits).toString() : digits
-  }
-
-  /** A slot's sum as a decimal (zero: ZERO). */
-  get(slot: number): Dec {
-    const wide = this.wide?.get(slot)
-    if (wide !== undefined) return wide
-    const t = this.text(slot)
-    return t === "0" ? ZERO : new Dec(t)
+    return m
   }
 
   /** Whether a slot of this and a slot of another hold the same sum. */

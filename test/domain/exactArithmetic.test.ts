@@ -2,12 +2,12 @@
  * The arithmetic a national run leans on (src/domain/money.ts, src/domain/rules/kept.ts): the
  * comparison without a copy compares as decimal.js does; exact sums do not depend on the order of
  * their terms and give back what was taken out; kept operations give exactly what the operations
- * give; cents of an amount are the same asked once or many times.
+ * give; an amount's cents read from its digits are decimal.js's.
  */
 import Decimal from "decimal.js"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { compare, Dec, exactMinus, exactPlus, isPositive, max, min, toCents, ZERO } from "../../src/domain/money"
+import { centsByDecimal, compare, Dec, exactMinus, exactPlus, isPositive, max, min, toCents, ZERO } from "../../src/domain/money"
 import { decimalOf, dividedBy, minus, plus, times } from "../../src/domain/rules/kept"
 
 /** Decimals of every sign and size the rules meet: short ones, 60-digit quotients, zeros (±0), tiny and huge ones. */
@@ -82,14 +82,26 @@ describe("kept arithmetic", () => {
     )
   })
 
-  it("keeps cents with the amount: the same cents however often asked", () => {
+  it("reads an amount's cents from its digits as decimal.js rounds them", () => {
+    // Amounts at and around half a cent (…5, …4999…, …5000…1), at the fast path's edges (10¹³,
+    // 10⁻³, whole words of ten million), with 60 digits, of both signs, and the general ones.
+    const half = fc
+      .tuple(fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.constantFrom("5", "4999999999", "5000000001", "49", "51", "0", "9999999"), fc.boolean())
+      .map(([n, tail, negative]) => new Dec(`${negative ? "-" : ""}${n / 100n}.${(n % 100n).toString().padStart(2, "0")}${tail}`))
+    const edges = fc.constantFrom("9999999999999.995", "9999999999999.994", "10000000000000", "10000000000000.005", "0.001", "0.004999", "0.005", "-0.005", "0.0049999999999999999999", "10000000.005", "20000000", "1e13", "-1e13", "1e-3", "-0.0005", "12345678901234.5678")
+    const amounts = fc.oneof(decArb, half, edges.map((t) => new Dec(t)), fc.tuple(fc.integer({ min: -9_999_999, max: 9_999_999 }), fc.integer({ min: 1, max: 999_983 })).map(([n, d]) => new Dec(n).dividedBy(d).times(1_000)))
     fc.assert(
-      fc.property(decArb, (a) => {
-        const direct = BigInt(a.times(100).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0))
-        expect(toCents(a)).toBe(direct)
-        expect(toCents(a)).toBe(direct)
+      fc.property(amounts, (a) => {
+        const byDecimal = centsByDecimal(a)
+        // And without decimal.js: the exact value's digits, rounded half away from zero by hand.
+        const [n, e] = exact(a)
+        const scaled = e + 2 >= 0 ? n * 10n ** BigInt(e + 2) * 10n : (n * 10n) / 10n ** BigInt(-(e + 2))
+        const magnitude = scaled < 0n ? -scaled : scaled
+        const rounded = (magnitude / 10n + (magnitude % 10n >= 5n ? 1n : 0n)) * (scaled < 0n ? -1n : 1n)
+        expect(byDecimal).toBe(rounded)
+        expect(toCents(a)).toBe(byDecimal)
       }),
-      { numRuns: 1000 }
+      { numRuns: 5000 }
     )
   })
 })

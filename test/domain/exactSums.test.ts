@@ -1,7 +1,8 @@
 /**
  * ExactSums (src/domain/exactSums.ts) keeps a running sum in fixed-point words; it must always read
  * back as exactly the decimal that adding the same terms with `exactPlus` / `exactMinus` gives, text
- * for text, including terms past its fixed point (which move the slot to a decimal sum).
+ * for text, including terms past its fixed point (which move the slot to a decimal sum); and as a
+ * decimal made from its words, the very decimal its text parses to.
  */
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
@@ -19,9 +20,18 @@ const term: fc.Arbitrary<Dec> = fc.oneof(
   fc.integer({ min: 60, max: 80 }).map((k) => new Dec(`1e-${k}`)),
   fc.integer({ min: 12, max: 15 }).map((k) => new Dec(`9.5e${k}`)),
   fc.constantFrom(new Dec("0.0000001"), new Dec("9999999.9999999"), new Dec("-0"), ZERO, new Dec("1e-70"), new Dec("99999999999999.5")),
+  // a first word of every digit count, at its edges (9…9 and 10…0), in every word of the fixed point
+  fc.tuple(fc.integer({ min: 1, max: 7 }), fc.boolean(), fc.integer({ min: -10, max: 1 })).map(([k, nines, w]) => new Dec(`${nines ? 10 ** k - 1 : 10 ** (k - 1)}e${7 * w}`)),
   // a long tail of digits in a small number
   fc.tuple(fc.integer({ min: 1, max: 999 }), fc.integer({ min: 3, max: 997 })).map(([a, b]) => new Dec(a).div(b).div(1_000_000))
 )
+
+/** decimal.js's fields: base-10⁷ words, the place of the first digit, the sign. */
+interface Parts {
+  readonly d: ReadonlyArray<number>
+  readonly e: number
+  readonly s: number
+}
 
 const step = fc.tuple(term, fc.constantFrom<1 | -1>(1, -1))
 
@@ -36,6 +46,12 @@ describe("ExactSums", () => {
           reference = sign === 1 ? exactPlus(reference, x) : exactMinus(reference, x)
           expect(sums.text(slot)).toBe(reference.toString())
           expect(sums.get(slot).equals(reference)).toBe(true)
+          // Made from the words, the decimal is the one its text parses to: digits, place, sign.
+          const made = sums.get(slot) as unknown as Parts
+          const parsed = new Dec(sums.text(slot)) as unknown as Parts
+          expect({ d: made.d, e: made.e, s: made.s }).toEqual({ d: parsed.d, e: parsed.e, s: parsed.s })
+          expect(sums.get(slot).toString()).toBe(reference.toString())
+          expect(sums.get(slot).plus(x).toString()).toBe(reference.plus(x).toString())
         }
         // The other slots are untouched.
         for (let s = 0; s < 4; s++) if (s !== slot) expect(sums.text(s)).toBe("0")
