@@ -20,13 +20,13 @@ import type { RecordedEvent } from "../events"
 import { AllocationsByCapacity, hasGroupMonth, overFull } from "../domain/rules/allocations"
 import { allocateGroupMonth, type Occupied } from "../domain/rules/kindplek"
 import type { Violation } from "../domain/ledger/types"
-import type { ExactSums } from "../domain/exactSums"
+import { ExactSums } from "../domain/exactSums"
 import { ZERO } from "../domain/money"
 import { type ChildTimeline, childTimeline } from "../domain/timeline/periods"
 import { type ChildState, emptyChild, evolveChild } from "../domain/timeline/state"
 import type { ChildContribution } from "./contribution"
 import { changedMonths, groupsIn } from "./monthView"
-import { childIdDigest, foldChild, type LedgerRun, occupancyFrom, occupancyOf } from "./ledgerRun"
+import { childIdDigest, foldChild, type GroupOccupancy, type LedgerRun, occupancyFrom, occupancyOf, placeDaysAt } from "./ledgerRun"
 import { claimedSlot, type GroupMonthTotals, type GroupTotals, paidSlot } from "./ledgerState"
 
 export interface ChangedSubject {
@@ -65,7 +65,11 @@ const groupsOf = (c: ChildContribution | undefined, into: Touched) => {
 interface SavedGroup {
   readonly months: ReadonlyArray<GroupMonthTotals | undefined>
   readonly kindplek: ExactSums | undefined
+  /** (A group that had no totals: no month, so no place-days are read.) */
+  readonly placeDays: ExactSums
 }
+
+const NO_SUMS = new ExactSums(0)
 
 /** Some groups' month totals as they were before the swap, by group. */
 type Saved = ReadonlyMap<string, SavedGroup>
@@ -74,17 +78,14 @@ const snapshot = (run: LedgerRun, groupIds: Iterable<string>): Saved => {
   const saved = new Map<string, SavedGroup>()
   for (const id of groupIds) {
     const g = run.state.groups.get(id)
-    saved.set(id, { months: (g?.months ?? []).map((t) => (t === undefined ? undefined : { ...t })), kindplek: g?.kindplek.copy() })
+    saved.set(id, { months: (g?.months ?? []).map((t) => (t === undefined ? undefined : { ...t })), kindplek: g?.kindplek.copy(), placeDays: g?.placeDays.copy() ?? NO_SUMS })
   }
   return saved
 }
 
 /** The occupancy of the saved groups as it was, of the others as it is. */
 const occupancyBefore = (run: LedgerRun, saved: Saved): Occupied =>
-  occupancyFrom(run.setup, (groupId, i) => {
-    const rows = saved.get(groupId)
-    return rows === undefined ? run.state.groups.get(groupId)?.months[i] : rows.months[i]
-  })
+  occupancyFrom(run.setup, (groupId) => saved.get(groupId) ?? run.state.groups.get(groupId))
 
 /**
  * Whether a group-month's totals are what they were. A group-month line is made from the group, the
@@ -97,7 +98,7 @@ const sameTotals = (before: SavedGroup, now: GroupTotals | undefined, i: number)
   if (a === undefined || b === undefined) return a === b
   return (
     a.openingDays === b.openingDays &&
-    a.placeDays.equals(b.placeDays) &&
+    before.placeDays.same(i, now!.placeDays, i) &&
     before.kindplek!.same(claimedSlot(i), now!.kindplek, claimedSlot(i)) &&
     before.kindplek!.same(paidSlot(i), now!.kindplek, paidSlot(i))
   )
@@ -257,7 +258,7 @@ export class CatchUp {
     const overFullNow = new Set<string>()
     const moved = new Set<string>()
     const saved = this.saved
-    const occupiedBefore = (groupId: string, i: number) => saved.get(groupId)?.months[i]?.placeDays ?? ZERO
+    const occupied = (g: GroupOccupancy | undefined, i: number) => placeDaysAt(g, i) ?? ZERO
     for (const [groupId, months] of touched) {
       const g = infos.get(groupId)
       if (g === undefined) continue
@@ -270,7 +271,7 @@ export class CatchUp {
         if (a.subsidy.isZero()) return
         if (overFull(a)) overFullNow.add(`${groupId}|${i}`)
         // An allocation reads the tally's occupied place-days of its group-month alone: the same, the same denominator.
-        if (occupiedBefore(groupId, i).equals(run.state.groups.get(groupId)?.months[i]?.placeDays ?? ZERO)) return
+        if (occupied(saved.get(groupId), i).equals(occupied(run.state.groups.get(groupId), i))) return
         const b = allocateGroupMonth(g, month, this.before!, setup.subsidised, false)
         if (!a.denominator.equals(b.denominator)) moved.add(groupId)
       })

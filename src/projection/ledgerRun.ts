@@ -30,7 +30,8 @@ import type { BudgetLineState, ChildState, GroupState } from "../domain/timeline
 import { emptyChild, emptyGroup, evolveBudgetLine, evolveChild, evolveGroup, subjectOf } from "../domain/timeline/state"
 import { eventHash } from "../scenario/run"
 import { type ChildContribution, childContribution } from "./contribution"
-import { claimedSlot, DIGEST_MASK, LedgerState, lineValues, paidSlot } from "./ledgerState"
+import type { ExactSums } from "../domain/exactSums"
+import { claimedSlot, DIGEST_MASK, type GroupMonthTotals, LedgerState, lineValues, paidSlot } from "./ledgerState"
 import type { RunSetup } from "./setup"
 
 export interface SubjectEvents {
@@ -67,18 +68,29 @@ export const foldBudgetLine = (id: string, events: ReadonlyArray<EventEnvelope>,
 }
 
 /** The state's occupied place-days and child opening days, as the kindplek allocation reads a tally. */
-export const occupancyOf = (state: LedgerState): Occupied => occupancyFrom(state.setup, (groupId, i) => state.groups.get(groupId)?.months[i])
+export const occupancyOf = (state: LedgerState): Occupied => occupancyFrom(state.setup, (groupId) => state.groups.get(groupId))
 
-type GroupMonthOccupancy = { readonly placeDays: Dec; readonly openingDays: number }
+/** A group's month totals, as a tally reads them (a group's totals, or a copy of them as they were). */
+export interface GroupOccupancy {
+  readonly months: ReadonlyArray<GroupMonthTotals | undefined>
+  readonly placeDays: ExactSums
+}
 
-/** A tally as the kindplek allocation reads it (by `${groupId}|${month}` key), from a group-month lookup by month index. */
-export const occupancyFrom = (setup: RunSetup, at: (groupId: string, monthIndex: number) => GroupMonthOccupancy | undefined): Occupied => {
-  const find = (key: string) => {
+/** A group-month's occupied place-days (undefined where no child was placed in it). */
+export const placeDaysAt = (g: GroupOccupancy | undefined, monthIndex: number): Dec | undefined =>
+  g?.months[monthIndex] === undefined ? undefined : g.placeDays.get(monthIndex)
+
+/** A tally as the kindplek allocation reads it (by `${groupId}|${month}` key), from each group's month totals. */
+export const occupancyFrom = (setup: RunSetup, groupAt: (groupId: string) => GroupOccupancy | undefined): Occupied => {
+  const read = <A>(key: string, at: (g: GroupOccupancy | undefined, monthIndex: number) => A | undefined): A | undefined => {
     const cut = key.lastIndexOf("|")
     const i = setup.monthIndex.get(key.slice(cut + 1))
-    return i === undefined ? undefined : at(key.slice(0, cut), i)
+    return i === undefined ? undefined : at(groupAt(key.slice(0, cut)), i)
   }
-  return { placeDays: { get: (key) => find(key)?.placeDays }, openingDays: { get: (key) => find(key)?.openingDays } }
+  return {
+    placeDays: { get: (key) => read(key, placeDaysAt) },
+    openingDays: { get: (key) => read(key, (g, i) => g?.months[i]?.openingDays) }
+  }
 }
 
 export class LedgerRun {

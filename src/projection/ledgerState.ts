@@ -17,9 +17,11 @@ import { Dec, exactMinus, exactPlus, ZERO } from "../domain/money"
 import type { ChildContribution } from "./contribution"
 import type { RunSetup } from "./setup"
 
-/** A group-month's occupancy as its children add up: occupied place-days and child opening days. */
+/**
+ * A group-month's child opening days as its children add up (its occupied place-days are summed in
+ * `GroupTotals.placeDays`); there where a child was placed in the month.
+ */
 export interface GroupMonthTotals {
-  placeDays: Dec
   openingDays: number
 }
 
@@ -43,6 +45,8 @@ export interface GroupTotals {
    * half a million group-months and adds to them with every child-month.
    */
   readonly kindplek: ExactSums
+  /** The occupied place-days by month (slot: the month index), summed exactly in place like the kindplek shares. */
+  readonly placeDays: ExactSums
   /** The group-month lines, by month index; undefined where the group has no line. */
   readonly lines: Array<LineValues | undefined>
   costCents: bigint
@@ -119,6 +123,7 @@ export class LedgerState {
         groupId,
         months: new Array(n).fill(undefined),
         kindplek: new ExactSums(2 * n),
+        placeDays: new ExactSums(n),
         lines: new Array(n).fill(undefined),
         costCents: 0n,
         providerCents: 0n,
@@ -173,8 +178,8 @@ export class LedgerState {
       }
     for (const p of c.groupMonths) {
       const g = this.group(p.groupId)
-      const t = g.months[p.monthIndex] ?? (g.months[p.monthIndex] = { placeDays: ZERO, openingDays: 0 })
-      t.placeDays = plus(t.placeDays, p.placeDays)
+      const t = g.months[p.monthIndex] ?? (g.months[p.monthIndex] = { openingDays: 0 })
+      g.placeDays.add(p.monthIndex, p.placeDays, sign)
       t.openingDays += sign * p.openingDays
       g.kindplek.add(claimedSlot(p.monthIndex), p.claimed, sign)
       g.kindplek.add(paidSlot(p.monthIndex), p.paid, sign)

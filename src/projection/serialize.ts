@@ -97,7 +97,7 @@ const groupText = (run: LedgerRun, groupId: string, facts: GroupState | undefine
   const months: Array<readonly [number, string, number, string, string]> = []
   const lines: Array<readonly [number, string, string, string, string, string, number]> = []
   g?.months.forEach((t, i) => {
-    if (t !== undefined) months.push([i, t.placeDays.toString(), t.openingDays, g.kindplek.text(claimedSlot(i)), g.kindplek.text(paidSlot(i))])
+    if (t !== undefined) months.push([i, g.placeDays.text(i), t.openingDays, g.kindplek.text(claimedSlot(i)), g.kindplek.text(paidSlot(i))])
   })
   g?.lines.forEach((l, i) => {
     if (l !== undefined)
@@ -204,11 +204,9 @@ export const groupAbsorbJson = (run: LedgerRun, groupId: string, text: string): 
 const absorbGroup = (g: GroupTotals, j: GroupJson): void => {
   for (const [i, placeDays, openingDays, claimed, paid] of j.months) {
     const t = g.months[i]
-    g.months[i] =
-      t === undefined
-        ? { placeDays: decimal(placeDays), openingDays }
-        : { placeDays: exactPlus(t.placeDays, decimal(placeDays)), openingDays: t.openingDays + openingDays }
+    g.months[i] = { openingDays: (t?.openingDays ?? 0) + openingDays }
     // (Added into the group's exact sums, not kept: shared decimals would save nothing there.)
+    g.placeDays.add(i, new Dec(placeDays), 1)
     g.kindplek.add(claimedSlot(i), new Dec(claimed), 1)
     g.kindplek.add(paidSlot(i), new Dec(paid), 1)
   }
