@@ -1,8 +1,9 @@
 import { Result } from "effect"
+import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { dayNumber } from "../../src/domain/calendar"
 import { Dec } from "../../src/domain/money"
-import { kotPercentage } from "../../src/domain/parameters/kotTable"
+import { euro, kotPercentage } from "../../src/domain/parameters/kotTable"
 import type { ParameterSet } from "../../src/domain/parameters/types"
 import { loadParameterTree } from "../../src/parameters/load"
 
@@ -36,3 +37,18 @@ describe("KOT percentage table", () => {
     expect(Result.isFailure(r) && r.failure.path).toBe("kot.percentages")
   })
 })
+
+describe("an income edge as a band names it", () => {
+  it("is written as toLocaleString('en-US') writes it: whole euros by hand, any other edge by toLocaleString", () => {
+    const whole = fc.oneof(fc.integer({ min: 0, max: 2_000_000 }), fc.constantFrom(0, 999, 1_000, 999_999, 1_000_000, 123_456_789, 999_999_999_999_999)).map(String)
+    const other = fc.oneof(fc.tuple(fc.integer({ min: 0, max: 999_999 }), fc.integer({ min: 1, max: 99 })).map(([n, c]) => `${n}.${c}`), fc.constantFrom("0056412", "56412.00", "1e5"))
+    fc.assert(
+      fc.property(fc.oneof(whole, other), (s) => {
+        expect(euro(s)).toBe(Number(s).toLocaleString("en-US"))
+      }),
+      { numRuns: 2000 }
+    )
+    expect(euro("56412")).toBe("56,412")
+  })
+})
+
