@@ -1,8 +1,9 @@
 /**
  * Running sums of decimals, kept exactly and in place: a fixed point of base-10⁷ words in one typed
- * array, so that adding a term makes no object (a national run keeps two such sums for each of half
- * a million group-months, and adds to them four and a half million times; as decimals every sum
- * was three objects, 190-240 bytes, made again on every addition: docs/benchmarks.md, eighth round).
+ * array, so that adding a term makes no object (a national run keeps three such sums for each of half
+ * a million group-months, the claimed and paid kindplek and the occupied place-days, and adds to them
+ * four and a half million times; as decimals every sum was three objects, 190-240 bytes, made again
+ * on every addition: docs/benchmarks.md, eighth and ninth rounds).
  *
  * A slot's value is Σ words[j] × 10^(7 × (INTEGER_WORDS − 1 − j)): two words before the point
  * (a term below 10¹⁴; the signed first word lets a sum grow to 10¹⁶) and ten after (70 decimal

@@ -90,7 +90,7 @@ export const centsByDecimal = (amount: Dec): bigint =>
  * objects that `centsByDecimal` makes: for |amount| < 10¹³ the whole cents fit a float exactly, and
  * whether to round up reads one digit (the thousandth: half a cent or more is a thousandth's digit
  * of 5 or more, whatever follows). Larger amounts, NaN and infinities go by `centsByDecimal`;
- * test/domain/money.test.ts holds the two equal.
+ * test/domain/exactArithmetic.test.ts holds the two equal (and both equal to cents worked out from the exact value).
  */
 export const toCents = (amount: Dec): bigint => {
   const d = amount.d
