@@ -64,8 +64,8 @@ const groupsOf = (c: ChildContribution | undefined, into: Touched) => {
 /** A group's month totals as they were before the swap (copied). */
 interface SavedGroup {
   readonly months: ReadonlyArray<GroupMonthTotals | undefined>
-  readonly kindplek: ExactSums | undefined
-  /** (A group that had no totals: no month, so no place-days are read.) */
+  /** (A group that had no totals: no month, so none of its sums is read.) */
+  readonly kindplek: ExactSums
   readonly placeDays: ExactSums
 }
 
@@ -78,7 +78,7 @@ const snapshot = (run: LedgerRun, groupIds: Iterable<string>): Saved => {
   const saved = new Map<string, SavedGroup>()
   for (const id of groupIds) {
     const g = run.state.groups.get(id)
-    saved.set(id, { months: (g?.months ?? []).map((t) => (t === undefined ? undefined : { ...t })), kindplek: g?.kindplek.copy(), placeDays: g?.placeDays.copy() ?? NO_SUMS })
+    saved.set(id, { months: (g?.months ?? []).map((t) => (t === undefined ? undefined : { ...t })), kindplek: g?.kindplek.copy() ?? NO_SUMS, placeDays: g?.placeDays.copy() ?? NO_SUMS })
   }
   return saved
 }
@@ -99,8 +99,8 @@ const sameTotals = (before: SavedGroup, now: GroupTotals | undefined, i: number)
   return (
     a.openingDays === b.openingDays &&
     before.placeDays.same(i, now!.placeDays, i) &&
-    before.kindplek!.same(claimedSlot(i), now!.kindplek, claimedSlot(i)) &&
-    before.kindplek!.same(paidSlot(i), now!.kindplek, paidSlot(i))
+    before.kindplek.same(claimedSlot(i), now!.kindplek, claimedSlot(i)) &&
+    before.kindplek.same(paidSlot(i), now!.kindplek, paidSlot(i))
   )
 }
 

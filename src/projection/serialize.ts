@@ -117,10 +117,10 @@ const groupText = (run: LedgerRun, groupId: string, facts: GroupState | undefine
 }
 
 /**
- * Decimals read back, shared by their text (a bounded table, src/domain/rules/kept.ts): a
- * group-month's subsidy, capacity and occupied place-days recur across groups and months, and a
- * line's occupied place-days are its month's. Decimals are immutable, so sharing one is safe; a
- * national projection loads in a third of the memory (docs/benchmarks.md, fourth round).
+ * Decimals read back, shared by their text (a bounded table, src/domain/rules/kept.ts): a line's
+ * subsidy, capacity and occupied place-days recur across groups and months. Decimals are immutable,
+ * so sharing one is safe; a national projection loads in a third of the memory (docs/benchmarks.md,
+ * fourth round). (A group-month's own sums are added into its exact sums in place, not kept.)
  */
 const readBack = new Kept<string, Dec>()
 const decimal = (text: string): Dec => readBack.get(text, () => new Dec(text))
