@@ -16,6 +16,7 @@ import { storeCommand } from "./commands/store"
 import { describeStore } from "../store/select"
 import { MAIN_SCENARIOS, prepareMainJob } from "../app/mainJob"
 import { thrownExit } from "./runtime"
+import { tuneHeap } from "./heap"
 
 const mainJob = async (options: ReadonlyArray<string>): Promise<number> => {
   const quiet = !process.stderr.isTTY
@@ -54,6 +55,7 @@ const overview = (): string =>
   ].join("\n")
 
 export const main = async (argv: ReadonlyArray<string>): Promise<number> => {
+  tuneHeap()
   const [name, ...rest] = argv
   if (name === "--help" || name === "-h" || name === "help") {
     process.stdout.write(overview())

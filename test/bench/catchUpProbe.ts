@@ -22,12 +22,15 @@ import { fileURLToPath } from "node:url"
 import { Effect } from "effect"
 import type { EventEnvelope } from "../../src/events"
 import { catchUpProjection as current, loadProjection, projectionSpecOf, storeFile } from "../../src/projection"
+import { tuneHeap } from "../../src/cli/heap"
 import { loadScenario, type LoadedScenario } from "../../src/scenario/load"
 import { FULL, QUICK } from "./config"
 import { incrementalEvents } from "./incremental"
 import * as phase from "./phases"
 
 const HERE = dirname(fileURLToPath(import.meta.url))
+// As the CLI starts (src/cli/heap.ts).
+tuneHeap()
 const [base, dir, repsText = "3"] = process.argv.slice(2)
 if (base === undefined || dir === undefined) throw new Error("usage: catchUpProbe.ts BASE WORKDIR [REPS]")
 // SCENARIO=file for a bundled probe (a profile with function names), which sits elsewhere.

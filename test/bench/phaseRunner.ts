@@ -2,10 +2,12 @@
  * The benchmark's measured phases, run as their own process by ./run.ts with a capped heap
  * (`--max-old-space-size`): the national phases (a) read floor, (b) replay, (d) incremental, or the
  * municipal comparison (c). The cap shows the replay's memory is bounded: a replay that held the
- * events would run out of heap instead of finishing. Progress goes to stdout; the results to RESULT.json.
+ * events would run out of heap instead of finishing. The process's V8 heap flags are the CLI's
+ * (src/cli/heap.ts `tuneHeap`). Progress goes to stdout; the results to RESULT.json.
  *
  *   node --max-old-space-size=768 --import tsx test/bench/phaseRunner.ts national|municipal STORE CONFIG.json RESULT.json
  */
+import { tuneHeap } from "../../src/cli/heap"
 import { loadScenario, type LoadedScenario } from "../../src/scenario/load"
 import { openDatabase } from "../../src/store/sqlite/open"
 import type { StoreSpec } from "./config"
@@ -125,6 +127,8 @@ if (file === undefined || configFile === undefined || resultFile === undefined |
   process.stderr.write("usage: phaseRunner.ts national|municipal STORE CONFIG.json RESULT.json\n")
   process.exit(2)
 }
+// As the CLI starts: the phases measure the product's code as it runs there.
+tuneHeap()
 const config = JSON.parse(readFileSync(configFile, "utf8")) as { readonly spec: StoreSpec; readonly incremental: number; readonly progress: boolean }
 const result = what === "national" ? national(file, config.spec, config.incremental, config.progress) : municipal(file)
 result.then(

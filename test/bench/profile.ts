@@ -7,8 +7,10 @@
  * threads, 1 to keep to one thread; default as the product chooses). With INCREMENTAL=1 it goes on
  * with (d) as the benchmark does it (projection written, the quick spec's 1,000 events appended, the
  * projection caught up): that changes the store, so give it a copy of the quick national store (or,
- * with FULL=1, of the full one: the 1,000 events are then the full spec's).
+ * with FULL=1, of the full one: the 1,000 events are then the full spec's). The process's V8 heap
+ * flags are the CLI's (src/cli/heap.ts `tuneHeap`); V8_DEFAULTS=1 leaves V8's own, to compare.
  */
+import { tuneHeap } from "../../src/cli/heap"
 import { loadScenario, type LoadedScenario } from "../../src/scenario/load"
 import { openDatabase } from "../../src/store/sqlite/open"
 import { FULL, QUICK } from "./config"
@@ -20,6 +22,7 @@ import { fileURLToPath } from "node:url"
 const HERE = dirname(fileURLToPath(import.meta.url))
 const [file, scenarioFile = join(HERE, "scenarios", "national.yaml")] = process.argv.slice(2)
 if (file === undefined) throw new Error("usage: profile.ts STORE [SCENARIO]")
+if (process.env.V8_DEFAULTS === undefined) tuneHeap()
 const s = loadScenario(scenarioFile) as LoadedScenario
 const main = async () => {
   const a = await phase.timed(() => phase.readFloor(file))

@@ -93,7 +93,7 @@ const runPhases = <R>(what: "national" | "municipal", store: string, config: unk
 const t = (p: PhaseTime) => `${p.ms.toFixed(0)} ms (cpu ${p.cpuMs.toFixed(0)} ms)`
 
 const main = async () => {
-  say(`geldstroom benchmark (${quick ? "quick" : "full"}): node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB; phases run with a ${HEAP_MIB} MiB heap`)
+  say(`geldstroom benchmark (${quick ? "quick" : "full"}): node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB; phases run with a ${HEAP_MIB} MiB heap and V8's allocation-site pretenuring off, as the CLI runs (src/cli/heap.ts)`)
   const national = pristineStore(config.national)
   const municipal = pristineStore(config.municipal)
   for (const [what, s] of [["national", national], ["municipal", municipal]] as const)
