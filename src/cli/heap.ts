@@ -14,15 +14,10 @@
  *
  * V8's flags are the process's: set here, on the main thread before any worker starts, they hold
  * for the replay's worker threads too. Node leaves V8's flags open to change at run time
- * (`v8.setFlagsFromString`); this one is read each time V8 weighs its pretenuring feedback.
+ * (`v8.setFlagsFromString`), and set so this one does what the command-line flag does: a national
+ * replay's collector figures are the same either way (docs/benchmarks.md, tenth round).
  */
 import { setFlagsFromString } from "node:v8"
 
-let tuned = false
-
-/** Set the process's V8 heap flags (once; later calls do nothing). */
-export const tuneHeap = (): void => {
-  if (tuned) return
-  tuned = true
-  setFlagsFromString("--no-allocation-site-pretenuring")
-}
+/** Set the process's V8 heap flags (setting them again changes nothing). */
+export const tuneHeap = (): void => setFlagsFromString("--no-allocation-site-pretenuring")
