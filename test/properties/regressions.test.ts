@@ -11,6 +11,7 @@
 import { describe, expect, it } from "vitest"
 import { buildEvent, type DomainEvent, type EventEnvelope } from "../../src/events"
 import { fromDayNumber } from "../../src/domain/calendar"
+import { Dec } from "../../src/domain/money"
 import { childTimeline } from "../../src/domain/timeline/periods"
 import { describeViolations, ledgerOf, violationsOf } from "../support/ledgerRun"
 
@@ -139,6 +140,43 @@ describe("regressions found by the properties", () => {
     expect(feb.cost.toString()).toBe("122.525")
     expect(feb.costCents).toBe(12253n)
     expect([...feb.streamCents.values()].reduce((a, b) => a + b, 0n)).toBe(12253n)
+  })
+
+  /**
+   * Rounding at an exact half cent (ADR 0004, "Consequences"): a stream's amount that is exactly a
+   * half cent, but made of day-prorated pieces (n/31 is no finite decimal), comes out of the 60-digit
+   * arithmetic a hair below the half cent and rounds down; the residual payer takes the cent, and ends
+   * at its bound (half a cent per stream) plus that hair. Invariant 1 holds; the general property
+   * "invariant 1 and 7, checked directly" allows the hair (1e-38 of a cent) since the tenth round.
+   * Found by it (seed 60161003, model 1): G-1 cost price €22.71, K-01 1 × 10.5 h from 2026-01-01 at
+   * €5.63 (from 2 January), SMI 3 February to 18 July, the jeugdhulp waiting list from 14 July, the
+   * placement ending on 31 July → July cut into three segments.
+   */
+  it("a half cent that comes out a hair below: the parent's stream rounds down and the provider takes the cent", () => {
+    // Regular layer: 10.5 h × 52 / 12 = 45.5 h in July × €5.63 = €256.165 exactly, summed over the
+    // segments 1-13, 14-18 and 19-31 July as 45.5 × 13/31 + 45.5 × 5/31 + 45.5 × 13/31 hours.
+    const c = ledgerOf(
+      [
+        group({ costPricePerHour: "22.71" }),
+        placement("P-1", "dagopvang", 1, 10.5, "11.22"),
+        ev({ type: "placement-changed", data: { placementId: "P-1", childId: "K-1", hourlyPrice: "5.63" } }, "2026-01-02"),
+        ev({ type: "indication-issued", data: { indicationId: "I-1", childId: "K-1", kind: "smi", validUntil: "2026-07-18" } }, "2026-02-03"),
+        ev({ type: "waiting-list-entered", data: { childId: "K-1", list: "jeugdhulp" } }, "2026-07-14"),
+        ev({ type: "placement-ended", data: { placementId: "P-1", childId: "K-1", outflow: "school-regular" } }, "2026-07-31")
+      ],
+      "model-1-kot-oab"
+    )
+    const july = c.ledger.children.find((x) => x.month === "2026-07")!
+    const parent = july.lines.find((l) => l.stream === "parent")!
+    expect(parent.amount.lessThan("256.165")).toBe(true)
+    expect(parent.amount.greaterThan("256.164999999999999999999999999999999999999")).toBe(true)
+    expect(july.streamCents.get("parent")).toBe(25616n)
+    expect([...july.streamCents.values()].reduce((a, b) => a + b, 0n)).toBe(july.costCents)
+    // The provider (residual) takes the cent: one cent and a hair from its own 60-digit amount.
+    const provider = july.lines.filter((l) => l.stream === "provider").reduce((a, l) => a.plus(l.amount), new Dec(0)).times(100)
+    const off = new Dec(july.streamCents.get("provider")!.toString()).minus(provider)
+    expect(off.greaterThan(1)).toBe(true)
+    expect(off.lessThan(new Dec(1).plus("1e-38"))).toBe(true)
   })
 
   /**
