@@ -3,14 +3,16 @@
  * both decide alike. Pure: the adapter passes in what it knows about the
  * stream and the stored event ids, inside its write transaction.
  *
- * Order of checks: validation (nothing written on a bad event), then the
+ * Order of checks: validation of each event as it will be stored (nothing
+ * written on a bad event), then the
  * idempotent re-append (EventStoreDB semantics: the same event ids, already in
  * this stream, contiguously and in the same order, make the append a no-op that
  * returns the original result), then the expected revision, then duplicate ids
  * (found by the adapter while writing, the way a UNIQUE index finds them).
  */
 import { Result } from "effect"
-import { decodeEvent, type EventEnvelope, InvalidEvent } from "../events"
+import { type EventEnvelope, InvalidEvent } from "../events"
+import { type StoredForm, validateStored } from "./storedRow"
 import { type AppendResult, DuplicateEventId, type ExpectedRevision, WrongExpectedRevision } from "./EventStore"
 
 /** Where a stored event lives. */
@@ -27,18 +29,20 @@ export type AppendPlan =
   | { readonly _tag: "AlreadyWritten"; readonly result: AppendResult }
 
 /**
- * Validate every event of a batch for `stream`: its schema (via the catalogue,
- * upcasting older versions), that it belongs in `stream`, and that no event id
- * occurs twice in the batch.
+ * Validate every event of a batch for `stream` in the form it will be stored in (./storedRow.ts
+ * `validateStored`: its schema via the catalogue, upcasting older versions, as a read decodes it),
+ * that it belongs in `stream`, and that no event id occurs twice in the batch. Gives each event's
+ * stored form, for the embedded stores to write as it is.
  */
 export const validateBatch = (
   stream: string,
   events: ReadonlyArray<EventEnvelope>
-): Result.Result<void, InvalidEvent | DuplicateEventId> => {
+): Result.Result<ReadonlyArray<StoredForm>, InvalidEvent | DuplicateEventId> => {
   const seen = new Set<string>()
+  const forms: Array<StoredForm> = []
   for (const event of events) {
-    const decoded = decodeEvent(event)
-    if (Result.isFailure(decoded)) return Result.fail(decoded.failure)
+    const form = validateStored(event)
+    if (Result.isFailure(form)) return Result.fail(form.failure)
     if (event.stream !== stream) {
       return Result.fail(
         new InvalidEvent({
@@ -50,8 +54,9 @@ export const validateBatch = (
     }
     if (seen.has(event.eventId)) return Result.fail(new DuplicateEventId({ stream, eventId: event.eventId }))
     seen.add(event.eventId)
+    forms.push(form.success)
   }
-  return Result.succeed(undefined)
+  return Result.succeed(forms)
 }
 
 export const expectedMatches = (expected: ExpectedRevision, current: number | undefined): boolean => {

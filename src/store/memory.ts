@@ -21,7 +21,7 @@ import {
 } from "./EventStore"
 import { pagedEvents, type Row } from "./paging"
 import { recordedBound } from "./recordedTime"
-import { type StoredRow, toStoredRow } from "./storedRow"
+import { type StoredForm, type StoredRow, toStoredRow } from "./storedRow"
 
 const PAGE_SIZE = 1_000
 
@@ -48,14 +48,14 @@ const rollback = (state: State, mark: number): void => {
   }
 }
 
-/** One validated batch. */
-const appendOne = (state: State, batch: AppendBatch): Result.Result<AppendResult, AppendError> => {
+/** One validated batch, with its events' stored forms. */
+const appendOne = (state: State, batch: AppendBatch, forms: ReadonlyArray<StoredForm>): Result.Result<AppendResult, AppendError> => {
   const { stream, events, expected } = batch
   const current = lastRevision(state, stream)
   const plan = planAppend(stream, events, expected, current, (id) => state.byId.get(id))
   if (Result.isFailure(plan)) return Result.fail(plan.failure)
   if (plan.success._tag === "AlreadyWritten") return Result.succeed(plan.success.result)
-  return Result.succeed(insert(state, stream, events, plan.success.firstRevision))
+  return Result.succeed(insert(state, stream, events, forms, plan.success.firstRevision))
 }
 
 /** Insert a planned batch; throws DuplicateEventId the way SQLite's UNIQUE(event_id) would refuse it. */
@@ -63,13 +63,14 @@ const insert = (
   state: State,
   stream: string,
   events: ReadonlyArray<EventEnvelope>,
+  forms: ReadonlyArray<StoredForm>,
   firstRevision: number
 ): AppendResult => {
   const indexes = state.streams.get(stream) ?? []
   events.forEach((event, i) => {
     if (state.byId.has(event.eventId)) throw new DuplicateEventId({ stream, eventId: event.eventId })
     const position = state.rows.length + 1
-    const row: StoredRow = { position, ...toStoredRow(event, firstRevision + i) }
+    const row: StoredRow = { position, ...toStoredRow(event, firstRevision + i, forms[i]!) }
     state.rows.push(row)
     indexes.push(position - 1)
     state.byId.set(event.eventId, { stream, revision: row.revision, position: BigInt(position) })
@@ -86,15 +87,17 @@ const insert = (
 
 /** All batches or none: every event is validated first; on a later refusal, everything this call wrote is undone. */
 const appendAll = (state: State, batches: ReadonlyArray<AppendBatch>): Result.Result<Array<AppendResult>, AppendError> => {
+  const forms: Array<ReadonlyArray<StoredForm>> = []
   for (const batch of batches) {
     const valid = validateBatch(batch.stream, batch.events)
     if (Result.isFailure(valid)) return Result.fail(valid.failure)
+    forms.push(valid.success)
   }
   const mark = state.rows.length
   const results: Array<AppendResult> = []
   try {
-    for (const batch of batches) {
-      const result = appendOne(state, batch)
+    for (const [b, batch] of batches.entries()) {
+      const result = appendOne(state, batch, forms[b]!)
       if (Result.isFailure(result)) {
         rollback(state, mark)
         return Result.fail(result.failure)

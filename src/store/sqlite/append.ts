@@ -1,6 +1,6 @@
 /**
- * Appending to the SQLite store: validate everything first (outside the
- * write lock), then one transaction for all batches. The rules are shared with
+ * Appending to the SQLite store: validate everything first, in the form it is
+ * stored in (outside the write lock), then one transaction for all batches. The rules are shared with
  * the memory store (../appendPlan); UNIQUE(event_id) finds duplicate ids.
  */
 import type { DatabaseSync } from "node:sqlite"
@@ -8,7 +8,7 @@ import { Result } from "effect"
 import type { EventEnvelope } from "../../events"
 import { planAppend, type StoredLocation, validateBatch } from "../appendPlan"
 import { type AppendBatch, type AppendError, type AppendResult, DuplicateEventId } from "../EventStore"
-import { toStoredRow } from "../storedRow"
+import { type StoredForm, toStoredRow } from "../storedRow"
 import { lastRevisionOf, type Statements } from "./statements"
 
 const isDuplicateIdError = (e: unknown): boolean =>
@@ -25,12 +25,13 @@ const insertBatch = (
   st: Statements,
   stream: string,
   events: ReadonlyArray<EventEnvelope>,
+  forms: ReadonlyArray<StoredForm>,
   firstRevision: number
 ): AppendResult | DuplicateEventId => {
   let position: bigint | undefined
   for (let i = 0; i < events.length; i++) {
     const event = events[i] as EventEnvelope
-    const row = toStoredRow(event, firstRevision + i)
+    const row = toStoredRow(event, firstRevision + i, forms[i]!)
     try {
       const done = st.insert.run(
         row.event_id, row.stream, row.revision, row.type, row.schema_version,
@@ -59,15 +60,17 @@ export const appendBatches = (
   st: Statements,
   batches: ReadonlyArray<AppendBatch>
 ): Result.Result<Array<AppendResult>, AppendError> => {
+  const forms: Array<ReadonlyArray<StoredForm>> = []
   for (const batch of batches) {
     const valid = validateBatch(batch.stream, batch.events)
     if (Result.isFailure(valid)) return Result.fail(valid.failure)
+    forms.push(valid.success)
   }
   const find = locate(st)
   st.begin.run()
   try {
     const results: Array<AppendResult> = []
-    for (const { stream, events, expected } of batches) {
+    for (const [b, { stream, events, expected }] of batches.entries()) {
       const current = lastRevisionOf(st, stream)
       const plan = planAppend(stream, events, expected, current, find)
       if (Result.isFailure(plan)) {
@@ -78,7 +81,7 @@ export const appendBatches = (
         results.push(plan.success.result)
         continue
       }
-      const written = insertBatch(st, stream, events, plan.success.firstRevision)
+      const written = insertBatch(st, stream, events, forms[b]!, plan.success.firstRevision)
       if (written instanceof DuplicateEventId) {
         st.rollback.run()
         return Result.fail(written)

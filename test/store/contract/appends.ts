@@ -159,6 +159,35 @@ export const appendCases = ({ store, marker, readAllOf, readStream }: Harness): 
       })
     }
 
+    it("judges an event by what it stores: data that looks valid but whose JSON is not (a toJSON) is refused, naming the field", async () => {
+      const c = child()
+      const event = placementChanged(c.id)
+      // As an object it is the valid event; written, its data would read back without hoursPerDay's check passing.
+      const data = { ...event.data, toJSON: () => ({ ...event.data, hoursPerDay: 25 }) }
+      const error = await failureOf(store().append(c.stream, [{ ...event, data } as EventEnvelope], ExpectedRevision.any))
+      expect(error).toMatchObject({ _tag: "InvalidEvent", eventId: event.eventId, issues: [{ path: "data.hoursPerDay" }] })
+      expect(await readStream(c.stream)).toEqual([])
+    })
+
+    it("refuses data that cannot be stored as JSON (a bigint), naming data; nothing is written", async () => {
+      const c = child()
+      const event = placementChanged(c.id)
+      const error = await failureOf(
+        store().append(c.stream, [placementStarted(c.id), { ...event, data: { ...event.data, daysPerWeek: 3n } } as unknown as EventEnvelope], ExpectedRevision.any)
+      )
+      expect(error).toMatchObject({ _tag: "InvalidEvent", eventId: event.eventId, issues: [{ path: "data" }] })
+      expect(error._tag === "InvalidEvent" && error.issues[0]!.message).toContain("JSON")
+      expect(await readStream(c.stream)).toEqual([])
+    })
+
+    it("refuses an event with a field an envelope does not have", async () => {
+      const c = child()
+      const event = { ...placementChanged(c.id), note: "an extra field" } as unknown as EventEnvelope
+      const error = await failureOf(store().append(c.stream, [event], ExpectedRevision.any))
+      expect(error).toMatchObject({ _tag: "InvalidEvent", eventId: event.eventId })
+      expect(await readStream(c.stream)).toEqual([])
+    })
+
     it("refuses an event appended to a stream other than its own, naming stream", async () => {
       const a = child()
       const b = child()
