@@ -24,7 +24,7 @@ import { ExactSums } from "../domain/exactSums"
 import { ZERO } from "../domain/money"
 import { type ChildTimeline, childTimeline } from "../domain/timeline/periods"
 import { type ChildState, emptyChild, evolveChild } from "../domain/timeline/state"
-import type { ChildContribution } from "./contribution"
+import { type ChildContribution, forEachGroupMonth } from "./contribution"
 import { changedMonths, groupsIn } from "./monthView"
 import { childIdDigest, foldChild, type GroupOccupancy, type LedgerRun, occupancyFrom, occupancyOf, placeDaysAt } from "./ledgerRun"
 import { claimedSlot, type GroupMonthTotals, type GroupTotals, paidSlot } from "./ledgerState"
@@ -56,9 +56,7 @@ const touch = (into: Touched, groupId: string, monthIndex: number) => {
 }
 
 const groupsOf = (c: ChildContribution | undefined, into: Touched) => {
-  if (c === undefined) return
-  for (const p of c.groupMonths) touch(into, p.groupId, p.monthIndex)
-  for (const m of c.months) for (const g of m.groups) touch(into, g.groupId, m.monthIndex)
+  if (c !== undefined) forEachGroupMonth(c, (groupId, monthIndex) => touch(into, groupId, monthIndex))
 }
 
 /** A group's month totals as they were before the swap (copied). */

@@ -56,6 +56,12 @@ export interface ChildContribution {
   readonly violations: ReadonlyArray<Violation>
 }
 
+/** Each group-month a contribution adds to (its kindplek parts and its months' groups; a group-month may come twice). */
+export const forEachGroupMonth = (c: ChildContribution, f: (groupId: string, monthIndex: number) => void): void => {
+  for (const p of c.groupMonths) f(p.groupId, p.monthIndex)
+  for (const m of c.months) for (const g of m.groups) f(g.groupId, m.monthIndex)
+}
+
 type GroupMonthSum = { -readonly [K in keyof GroupMonthPart]: GroupMonthPart[K] }
 
 /**

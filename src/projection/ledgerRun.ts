@@ -9,10 +9,10 @@
  * 2. Each child is folded, measured, apportioned, rounded and checked
  *    (./contribution.ts) with the capacity as every kindplek denominator
  *    (src/domain/rules/allocations.ts), added to the totals and dropped.
- * 3. `overFullChildren` names the children of group-months that turned out
- *    over-full; the caller reads them again and `redoChild` recomputes them
- *    with the full tally. Then `settle` makes the group-month lines and checks
- *    them.
+ * 3. `settle` makes the group-month lines and checks them, and names the
+ *    group-months that turned out over-full; the caller reads their children
+ *    again (`childrenOf`) and `redoOverFull` recomputes them with the full tally
+ *    and makes the lines of the groups they are in again.
  */
 import { createHash } from "node:crypto"
 import type { EventEnvelope } from "../events"
@@ -25,14 +25,17 @@ import { collectAssumptions } from "../domain/rules/compute"
 import { MissingCollector, type RuleContext } from "../domain/rules/context"
 import { groupMonthLine } from "../domain/rules/groupMonth"
 import { type GroupInfo, groupInfo } from "../domain/rules/groups"
-import { allocateGroupMonth, type Occupied, vacancyOf } from "../domain/rules/kindplek"
+import { allocateGroupMonth, type GroupAllocation, type Occupied, vacancyOf } from "../domain/rules/kindplek"
 import type { BudgetLineState, ChildState, GroupState } from "../domain/timeline/state"
 import { emptyChild, emptyGroup, evolveBudgetLine, evolveChild, evolveGroup, subjectOf } from "../domain/timeline/state"
 import { eventHash } from "../scenario/run"
-import { type ChildContribution, childContribution } from "./contribution"
+import { type ChildContribution, childContribution, forEachGroupMonth } from "./contribution"
 import type { ExactSums } from "../domain/exactSums"
 import { claimedSlot, DIGEST_MASK, type GroupMonthTotals, LedgerState, lineValues, paidSlot } from "./ledgerState"
 import type { RunSetup } from "./setup"
+
+/** A group-month whose children's place-days are over its capacity and that has a subsidy to share. */
+const overFullSubsidised = (a: GroupAllocation): boolean => !a.subsidy.isZero() && overFull(a)
 
 export interface SubjectEvents {
   readonly kind: "child" | "group" | "budget"
@@ -213,35 +216,38 @@ export class LedgerRun {
     return childContribution(this.setup, this.context(), state, allocations, check, only)
   }
 
-  /** Over-full, subsidised group-months: `${groupId}|${monthIndex}`. */
+  /** Over-full, subsidised group-months as the state's tally makes them: `${groupId}|${monthIndex}` (settling finds them too). */
   overFullGroupMonths(groupIds: Iterable<string> = this.groupInfos().keys()): ReadonlySet<string> {
     const out = new Set<string>()
     const tally = occupancyOf(this.state)
     const infos = this.groupInfos()
     for (const groupId of groupIds) {
       const g = infos.get(groupId)
-      if (g === undefined || !this.state.groups.has(groupId)) continue
-      this.setup.months.forEach((month, i) => {
-        if (!hasGroupMonth(g, month, this.setup.subsidised)) return
-        const a = allocateGroupMonth(g, month, tally, this.setup.subsidised, false)
-        if (!a.subsidy.isZero() && overFull(a)) out.add(`${groupId}|${i}`)
+      if (!this.state.groups.has(groupId)) continue
+      this.setup.months.forEach((_, i) => {
+        const a = this.allocation(g, i, tally)
+        if (a !== undefined && overFullSubsidised(a)) out.add(`${groupId}|${i}`)
       })
     }
     return out
   }
 
-  /** Children of over-full group-months: computed with the capacity as denominator, they must be redone. */
-  overFullChildren(): ReadonlySet<string> {
+  /** Children of these group-months (`${groupId}|${monthIndex}`, as `settle` names the over-full ones). */
+  childrenOf(groupMonths: Iterable<string>): ReadonlySet<string> {
     const out = new Set<string>()
-    for (const key of this.overFullGroupMonths()) {
+    for (const key of groupMonths) {
       const groupId = key.slice(0, key.lastIndexOf("|"))
       for (const childId of this.state.groups.get(groupId)?.children.keys() ?? []) out.add(childId)
     }
     return out
   }
 
-  /** Recompute a child of an over-full group-month with the full tally. */
-  redoChild(childId: string, events: ReadonlyArray<EventEnvelope>, tallied: AllocationsByCapacity = this.tallied()): void {
+  /**
+   * Recompute a child of an over-full group-month with the full tally. Adds to `touched` every group
+   * its contribution is in, before and after: their lines are to be made again (`settle`), since a
+   * share that moved in one group can move the plus layer's cap on the child's others.
+   */
+  redoChild(childId: string, events: ReadonlyArray<EventEnvelope>, tallied: AllocationsByCapacity = this.tallied(), touched?: Set<string>): void {
     const state = foldChild(childId, events)
     const digest = childIdDigest(childId)
     // Both before either is applied: the tallied allocations read the state's tally as it stands.
@@ -249,15 +255,32 @@ export class LedgerRun {
     const after = this.contribution(state, tallied)
     this.state.apply(before, -1, digest)
     this.state.apply(after, 1, digest)
+    if (touched !== undefined) for (const c of [before, after]) forEachGroupMonth(c, (groupId) => touched.add(groupId))
+  }
+
+  /**
+   * The children of the over-full group-months `settle` found, recomputed with the full tally (their
+   * events, all of them, by child), and the lines of every group they are in made again.
+   */
+  redoOverFull(children: ReadonlyMap<string, ReadonlyArray<EventEnvelope>>): void {
+    if (children.size === 0) return
+    const tallied = this.tallied()
+    const touched = new Set<string>()
+    for (const [id, events] of children) this.redoChild(id, events, tallied, touched)
+    this.settle([...touched].sort())
   }
 
   /**
    * Make (or make again) the group-month lines of these groups, and check them: every month, or,
-   * where `months` names a group, only those months (the others' lines stand).
+   * where `months` names a group, only those months (the others' lines stand). Gives the over-full,
+   * subsidised group-months among those made (`${groupId}|${monthIndex}`): their children were
+   * apportioned with the capacity as denominator and are to be redone (`redoChild`), their groups'
+   * lines then made again. Finding them here makes each group-month's allocation once.
    */
-  settle(groupIds: Iterable<string> = this.allGroupIds(), months?: ReadonlyMap<string, ReadonlySet<number>>): void {
+  settle(groupIds: Iterable<string> = this.allGroupIds(), months?: ReadonlyMap<string, ReadonlySet<number>>): ReadonlySet<string> {
     const tally = occupancyOf(this.state)
     const infos = this.groupInfos()
+    const overFullFound = new Set<string>()
     for (const groupId of groupIds) {
       const g = infos.get(groupId)
       const only = months?.get(groupId)
@@ -266,9 +289,12 @@ export class LedgerRun {
       const kept = only === undefined ? [] : (this.state.groupViolations.get(groupId) ?? []).filter((v) => v.month !== undefined && !only.has(this.setup.monthIndex.get(v.month)!))
       this.setup.months.forEach((_, i) => {
         if (only !== undefined && !only.has(i)) return
-        const line = this.groupMonthLine(g, groupId, i, tally)
+        const a = this.allocation(g, i, tally)
+        const line = a && this.lineOf(groupId, i, a)
         this.state.setLine(groupId, i, line && lineValues(line))
-        if (line !== undefined) checkGroupMonth(line, push)
+        if (line === undefined) return
+        checkGroupMonth(line, push)
+        if (overFullSubsidised(a!)) overFullFound.add(`${groupId}|${i}`)
       })
       // 5. The subsidy of each year at most what was awarded, over all the year's lines.
       const perYear = new Map<number, Dec>()
@@ -282,6 +308,19 @@ export class LedgerRun {
       if (all.length > 0) this.state.groupViolations.set(groupId, all)
       else this.state.groupViolations.delete(groupId)
     }
+    return overFullFound
+  }
+
+  /** A group-month's kindplek allocation from a tally (untraced), or undefined where the group has none that month. */
+  private allocation(g: GroupInfo | undefined, monthIndex: number, tally: Occupied): GroupAllocation | undefined {
+    const month = this.setup.months[monthIndex]!
+    return g === undefined || !hasGroupMonth(g, month, this.setup.subsidised) ? undefined : allocateGroupMonth(g, month, tally, this.setup.subsidised, false)
+  }
+
+  /** A group-month's line from its allocation and the state's totals of the children's shares (untraced). */
+  private lineOf(groupId: string, monthIndex: number, a: GroupAllocation): GroupMonth {
+    const t = this.state.groups.get(groupId)
+    return groupMonthLine(this.setup.policy, a, vacancyOf(a), t?.kindplek.get(claimedSlot(monthIndex)) ?? ZERO, t?.kindplek.get(paidSlot(monthIndex)) ?? ZERO, false)
   }
 
   /**
@@ -289,12 +328,8 @@ export class LedgerRun {
    * none: `settle` keeps its figures, a run's document shows it whole.
    */
   groupMonthLine(g: GroupInfo | undefined, groupId: string, monthIndex: number, tally: Occupied = occupancyOf(this.state)): GroupMonth | undefined {
-    const { policy, subsidised } = this.setup
-    const month = this.setup.months[monthIndex]!
-    if (g === undefined || !hasGroupMonth(g, month, subsidised)) return undefined
-    const a = allocateGroupMonth(g, month, tally, subsidised, false)
-    const t = this.state.groups.get(groupId)
-    return groupMonthLine(policy, a, vacancyOf(a), t?.kindplek.get(claimedSlot(monthIndex)) ?? ZERO, t?.kindplek.get(paidSlot(monthIndex)) ?? ZERO, false)
+    const a = this.allocation(g, monthIndex, tally)
+    return a && this.lineOf(groupId, monthIndex, a)
   }
 
   /** Every group the run knows: with events, or with children placed in it. */

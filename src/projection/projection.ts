@@ -125,14 +125,10 @@ export const buildProjection = (
       }
       parallel.onShares?.(1 + inWorkers)
     }
-    // Children of over-full group-months were apportioned with the capacity as denominator: redo them.
-    const redo = run.overFullChildren()
-    if (redo.size > 0) {
-      const events = yield* readChildren(store, redo, head, asOf)
-      const tallied = run.tallied()
-      for (const [id, evs] of events) run.redoChild(id, evs, tallied)
-    }
-    run.settle()
+    // The lines. Children of the over-full group-months settling finds were apportioned with the
+    // capacity as denominator: redo them, then make the lines of the groups they are in again.
+    const redo = run.childrenOf(run.settle())
+    if (redo.size > 0) run.redoOverFull(yield* readChildren(store, redo, head, asOf))
     yield* finishRun(run)
     return { spec, run, checkpoint: head }
   })

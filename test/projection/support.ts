@@ -52,9 +52,7 @@ export const streamingRun = (events: ReadonlyArray<RecordedEvent>, policyId: Pol
   const subjects = subjectsOf(events)
   for (const s of subjects) run.addSubject(s)
   const byChild = new Map(subjects.filter((s) => s.kind === "child").map((s) => [s.id, s.events]))
-  const tallied = run.tallied()
-  for (const id of run.overFullChildren()) run.redoChild(id, byChild.get(id)!, tallied)
-  run.settle()
+  run.redoOverFull(new Map([...run.childrenOf(run.settle())].map((id) => [id, byChild.get(id)!])))
   return run
 }
 
