@@ -14,7 +14,7 @@
  *    again (`childrenOf`) and `redoOverFull` recomputes them with the full tally
  *    and makes the lines of the groups they are in again.
  */
-import { createHash } from "node:crypto"
+import { hash } from "node:crypto"
 import type { EventEnvelope } from "../events"
 import type { GroupMonth } from "../domain/ledger/types"
 import { yearOf } from "../domain/calendar"
@@ -50,7 +50,7 @@ export interface LedgerRunOptions {
 
 /** A child's id digest: children of two runs are the same set when count and digest agree. */
 export const childIdDigest = (childId: string): bigint =>
-  BigInt(`0x${createHash("sha1").update(childId).digest("hex").slice(0, 16)}`) & DIGEST_MASK
+  BigInt(`0x${hash("sha1", childId, "hex").slice(0, 16)}`) & DIGEST_MASK
 
 export const foldChild = (childId: string, events: ReadonlyArray<EventEnvelope>): ChildState => {
   let s = emptyChild(childId)
