@@ -290,11 +290,14 @@ export class LedgerRun {
       this.setup.months.forEach((_, i) => {
         if (only !== undefined && !only.has(i)) return
         const a = this.allocation(g, i, tally)
-        const line = a && this.lineOf(groupId, i, a)
-        this.state.setLine(groupId, i, line && lineValues(line))
-        if (line === undefined) return
+        if (a === undefined) {
+          this.state.setLine(groupId, i, undefined)
+          return
+        }
+        const line = this.lineOf(groupId, i, a)
+        this.state.setLine(groupId, i, lineValues(line))
         checkGroupMonth(line, push)
-        if (overFullSubsidised(a!)) overFullFound.add(`${groupId}|${i}`)
+        if (overFullSubsidised(a)) overFullFound.add(`${groupId}|${i}`)
       })
       // 5. The subsidy of each year at most what was awarded, over all the year's lines.
       const perYear = new Map<number, Dec>()

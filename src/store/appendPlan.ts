@@ -4,11 +4,11 @@
  * stream and the stored event ids, inside its write transaction.
  *
  * Order of checks: validation of each event as it will be stored (nothing
- * written on a bad event), then the
- * idempotent re-append (EventStoreDB semantics: the same event ids, already in
- * this stream, contiguously and in the same order, make the append a no-op that
- * returns the original result), then the expected revision, then duplicate ids
- * (found by the adapter while writing, the way a UNIQUE index finds them).
+ * written on a bad event), then the idempotent re-append (EventStoreDB
+ * semantics: the same event ids, already in this stream, contiguously and in
+ * the same order, make the append a no-op that returns the original result),
+ * then the expected revision, then duplicate ids (found by the adapter while
+ * writing, the way a UNIQUE index finds them).
  */
 import { Result } from "effect"
 import { type EventEnvelope, InvalidEvent } from "../events"

@@ -5,15 +5,14 @@
  */
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { randomUUID } from "node:crypto"
-import { envelope, type EventEnvelope, type RecordedEvent } from "../../src/events"
+import type { RecordedEvent } from "../../src/events"
 import { CatchUp, LedgerRun, metricsOfRun } from "../../src/projection"
 import { groupFromJson, groupToJson, totalsFromJson, totalsToJson } from "../../src/projection/serialize"
 import { claimedSlot } from "../../src/projection/ledgerState"
 import { historyArb } from "../support/arbitraries"
 import { placementChanged, placementStarted } from "../support/events"
 import { POLICY_IDS, type PolicyId } from "../support/ledgerRun"
-import { plain, recorded, setupOf, streamingRun, subjectsOf } from "./support"
+import { groupWithKindplek, plain, recorded, setupOf, streamingRun, subjectsOf } from "./support"
 
 const policyArb = fc.constantFrom(...POLICY_IDS)
 
@@ -92,30 +91,6 @@ describe("catching a projection up", () => {
   })
 })
 
-/** G-1 (cost price €30.00 an hour) and one kindplek in it for 2026 at €12,000. */
-const groupAndAward = (): ReadonlyArray<EventEnvelope> => [
-  envelope(
-    {
-      type: "group-opened",
-      data: {
-        groupId: "G-1",
-        providerId: "PR-1",
-        locationId: "LOC-1",
-        design: "homogeneous",
-        careType: "dagopvang",
-        capacity: 11,
-        staffing: { pedagogical: 2, hbo: 1 },
-        costPricePerHour: "30.00"
-      }
-    },
-    { eventId: randomUUID(), validTime: "2026-01-01", recordedTime: "2025-12-01T09:00:00Z", metadata: { source: "test" } }
-  ),
-  envelope(
-    { type: "kindplek-subsidy-awarded", data: { awardId: "KP-1", providerId: "PR-1", groupId: "G-1", year: 2026, places: 1, pricePerPlace: "12000" } },
-    { eventId: randomUUID(), validTime: "2026-01-01", recordedTime: "2025-12-01T09:00:00Z", metadata: { source: "test" } }
-  )
-]
-
 describe("a group-month that becomes over-full", () => {
   /*
    * One kindplek (1 awarded place, €12,000 a year) in G-1. Child A is placed 5 days a week from
@@ -128,7 +103,7 @@ describe("a group-month that becomes over-full", () => {
     placementStarted(id, { validTime: "2026-01-01", recordedTime: "2026-01-01T09:00:00Z", data: { daysPerWeek: 5, hoursPerDay: 10, groupId: "G-1" } })
 
   it("recomputes the children already in it, to what a rebuild gives", () => {
-    const events = recorded([...groupAndAward(), child("K-A"), child("K-B")])
+    const events = recorded([...groupWithKindplek(), child("K-A"), child("K-B")])
     const cut = events.length - 1
     const before = streamingRun(events.slice(0, cut), "rotterdam-koplus")
     expect(before.state.groups.get("G-1")!.kindplek.get(claimedSlot(0)).toFixed(2)).toBe("1019.18")
@@ -152,7 +127,7 @@ describe("a group-month whose place-days stay but whose kindplek paid moves", ()
    */
   it("makes the line again, to what a rebuild gives", () => {
     const events = recorded([
-      ...groupAndAward(),
+      ...groupWithKindplek(),
       placementStarted("K-A", { validTime: "2026-01-01", recordedTime: "2026-01-01T09:00:00Z", data: { daysPerWeek: 5, hoursPerDay: 10, groupId: "G-1", hourlyPrice: "29.00" } }),
       placementChanged("K-A", { validTime: "2026-01-01", recordedTime: "2026-02-01T09:00:00Z", data: { daysPerWeek: 5, hourlyPrice: "25.00" } })
     ])

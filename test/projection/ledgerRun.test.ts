@@ -5,13 +5,11 @@
  * shipped policy. And the checks find what `checkInvariants` finds.
  */
 import fc from "fast-check"
-import { randomUUID } from "node:crypto"
 import { describe, expect, it } from "vitest"
-import { envelope } from "../../src/events"
 import { historyArb } from "../support/arbitraries"
 import { placementStarted } from "../support/events"
 import { POLICY_IDS, violationsOf } from "../support/ledgerRun"
-import { fullMetrics, ledgerOf, metricsOfStreaming, plain, recorded, streamingRun } from "./support"
+import { fullMetrics, groupWithKindplek, ledgerOf, metricsOfStreaming, plain, recorded, streamingRun } from "./support"
 
 const policyArb = fc.constantFrom(...POLICY_IDS)
 
@@ -57,28 +55,6 @@ describe("a child redone for an over-full group-month, placed in another group t
    * 611.51 × 216.67 / (291.19 + 611.51) = €146.77: G-2's line (its surplus) moves though G-2 is not
    * over-full, and must be made again with G-1's.
    */
-  const award = (groupId: string) => [
-    envelope(
-      {
-        type: "group-opened",
-        data: {
-          groupId,
-          providerId: "PR-1",
-          locationId: "LOC-1",
-          design: "homogeneous",
-          careType: "dagopvang",
-          capacity: 11,
-          staffing: { pedagogical: 2, hbo: 1 },
-          costPricePerHour: "30.00"
-        }
-      },
-      { eventId: randomUUID(), validTime: "2026-01-01", recordedTime: "2025-12-01T09:00:00Z", metadata: { source: "test" } }
-    ),
-    envelope(
-      { type: "kindplek-subsidy-awarded", data: { awardId: `KP-${groupId}`, providerId: "PR-1", groupId, year: 2026, places: 1, pricePerPlace: "12000" } },
-      { eventId: randomUUID(), validTime: "2026-01-01", recordedTime: "2025-12-01T09:00:00Z", metadata: { source: "test" } }
-    )
-  ]
   const placed = (childId: string, placementId: string, groupId: string, daysPerWeek: number) =>
     placementStarted(childId, {
       validTime: "2026-01-01",
@@ -87,7 +63,7 @@ describe("a child redone for an over-full group-month, placed in another group t
     })
 
   it("makes the other group's line again: every line is the full run's", () => {
-    const events = [...award("G-1"), ...award("G-2"), placed("K-A", "P-A1", "G-1", 2), placed("K-A", "P-A2", "G-2", 3), placed("K-B", "P-B", "G-1", 5)]
+    const events = [...groupWithKindplek("G-1", "KP-1"), ...groupWithKindplek("G-2", "KP-2"), placed("K-A", "P-A1", "G-1", 2), placed("K-A", "P-A2", "G-2", 3), placed("K-B", "P-B", "G-1", 5)]
     const full = ledgerOf(events, "rotterdam-koplus")
     const run = streamingRun(recorded(events), "rotterdam-koplus")
     const january = (groupId: string) => full.ledger.groups.find((g) => g.groupId === groupId && g.month === "2026-01")!

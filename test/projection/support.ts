@@ -3,7 +3,8 @@
  * reads them subject by subject, a streaming run of them, and the figures of
  * a full run to hold it against.
  */
-import type { RecordedEvent, EventEnvelope } from "../../src/events"
+import { randomUUID } from "node:crypto"
+import { envelope, type RecordedEvent, type EventEnvelope } from "../../src/events"
 import { metricsOf, type ScenarioMetrics } from "../../src/compare/metrics"
 import { subjectOf } from "../../src/domain/timeline/state"
 import { LedgerRun, metricsOfRun, runSetup } from "../../src/projection"
@@ -84,3 +85,27 @@ export const plain = (m: ScenarioMetrics): unknown => {
 }
 
 export const metricsOfStreaming = metricsOfRun
+
+/** A group opened on 1 January 2026 (capacity 11, cost price €30.00 an hour) with one kindplek awarded for 2026 at €12,000. */
+export const groupWithKindplek = (groupId = "G-1", awardId = "KP-1"): ReadonlyArray<EventEnvelope> => [
+  envelope(
+    {
+      type: "group-opened",
+      data: {
+        groupId,
+        providerId: "PR-1",
+        locationId: "LOC-1",
+        design: "homogeneous",
+        careType: "dagopvang",
+        capacity: 11,
+        staffing: { pedagogical: 2, hbo: 1 },
+        costPricePerHour: "30.00"
+      }
+    },
+    { eventId: randomUUID(), validTime: "2026-01-01", recordedTime: "2025-12-01T09:00:00Z", metadata: { source: "test" } }
+  ),
+  envelope(
+    { type: "kindplek-subsidy-awarded", data: { awardId, providerId: "PR-1", groupId, year: 2026, places: 1, pricePerPlace: "12000" } },
+    { eventId: randomUUID(), validTime: "2026-01-01", recordedTime: "2025-12-01T09:00:00Z", metadata: { source: "test" } }
+  )
+]

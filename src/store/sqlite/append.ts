@@ -1,7 +1,8 @@
 /**
  * Appending to the SQLite store: validate everything first, in the form it is
- * stored in (outside the write lock), then one transaction for all batches. The rules are shared with
- * the memory store (../appendPlan); UNIQUE(event_id) finds duplicate ids.
+ * stored in (outside the write lock), then one transaction for all batches.
+ * The rules are shared with the memory store (../appendPlan); UNIQUE(event_id)
+ * finds duplicate ids.
  */
 import type { DatabaseSync } from "node:sqlite"
 import { Result } from "effect"
