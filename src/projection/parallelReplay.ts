@@ -124,7 +124,7 @@ export interface ParallelOptions {
    * meet a given chunk.
    */
   readonly balance?: boolean
-  /** Told in how many shares the children were replayed (1: on the calling thread). */
+  /** Told in how many shares the children were replayed (1: on the calling thread), once every child is in and added up, before the group lines are made. */
   readonly onShares?: (shares: number) => void
   /** Told of a worker that did not finish its share (before the caller replays the rest, which takes longer), and why. */
   readonly onShareFailed?: (failure: ShareFailure) => void

@@ -46,6 +46,11 @@ export interface NationalResult {
     readonly rssMiB: number
     /** Threads the children were replayed on (src/projection/parallelReplay.ts). */
     readonly shares: number
+    /**
+     * Of (b), the part after every thread's children were in and added up: the group lines made (the
+     * over-full group-months found, their children redone), on the calling thread alone.
+     */
+    readonly afterChildrenMs: number
   }
   readonly save: PhaseTime & { readonly groups: number }
   readonly incremental: {
@@ -69,9 +74,15 @@ const national = async (file: string, spec: StoreSpec, incremental: number, prog
   say(`  (a) read ${a.value} events in ${a.ms.toFixed(0)} ms`)
   const readRss = rssMiB()
   let shares = 1
+  // buildProjection tells the threads once every child is in and added up, before the lines.
+  let childrenInAt = Number.NaN
   const b = await phase.timed(() =>
-    phase.replay(file, s, progress ? (n) => say(`  (b) … ${n} children, ${rssMiB().toFixed(0)} MiB peak`) : undefined, undefined, (n) => (shares = n))
+    phase.replay(file, s, progress ? (n) => say(`  (b) … ${n} children, ${rssMiB().toFixed(0)} MiB peak`) : undefined, undefined, (n) => {
+      shares = n
+      childrenInAt = performance.now()
+    })
   )
+  const afterChildrenMs = performance.now() - childrenInAt
   const p = b.value
   const st = p.run.state
   say(`  (b) replayed in ${b.ms.toFixed(0)} ms, the children on ${shares} thread(s)`)
@@ -85,7 +96,8 @@ const national = async (file: string, spec: StoreSpec, incremental: number, prog
     violations: st.violations().slice(0, 5).map((v) => `${v.invariant} ${v.subject} ${v.month ?? ""}: ${v.detail}`),
     violationCount: st.violationCount(),
     rssMiB: rssMiB(),
-    shares
+    shares,
+    afterChildrenMs
   }
   const groups = st.groups.size
   const saved = await phase.timed(() => phase.save(file, p))

@@ -110,7 +110,8 @@ const main = async () => {
   say(`(a) read floor: ${n.read.events} events in ${t(n.read)}, ${((n.read.events / n.read.ms) * 1000).toFixed(0)} events/s; peak RSS ${n.read.rssMiB.toFixed(0)} MiB`)
   say(
     `(b) replay: ${n.replay.events} events, ${n.replay.children} children (on ${n.replay.shares} thread(s)), ${n.replay.childMonths} child-months, ${n.replay.groupMonths} group-months in ${t(n.replay)}, ` +
-      `${((n.replay.events / n.replay.ms) * 1000).toFixed(0)} events/s; ${n.replay.violationCount} invariant violations; ratio to (a) ${ratio.toFixed(2)}; peak RSS ${n.replay.rssMiB.toFixed(0)} MiB`
+      `${((n.replay.events / n.replay.ms) * 1000).toFixed(0)} events/s; ${n.replay.violationCount} invariant violations; ratio to (a) ${ratio.toFixed(2)}; peak RSS ${n.replay.rssMiB.toFixed(0)} MiB; ` +
+      `the lines after the children ${n.replay.afterChildrenMs.toFixed(0)} ms`
   )
   for (const v of n.replay.violations) say(`    violation ${v}`)
   say(`    projection written with its checkpoint (${n.save.groups} groups) in ${t(n.save)}`)
