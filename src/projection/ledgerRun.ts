@@ -247,7 +247,7 @@ export class LedgerRun {
    * its contribution is in, before and after: their lines are to be made again (`settle`), since a
    * share that moved in one group can move the plus layer's cap on the child's others.
    */
-  redoChild(childId: string, events: ReadonlyArray<EventEnvelope>, tallied: AllocationsByCapacity = this.tallied(), touched?: Set<string>): void {
+  private redoChild(childId: string, events: ReadonlyArray<EventEnvelope>, tallied: AllocationsByCapacity, touched: Set<string>): void {
     const state = foldChild(childId, events)
     const digest = childIdDigest(childId)
     // Both before either is applied: the tallied allocations read the state's tally as it stands.
@@ -255,7 +255,7 @@ export class LedgerRun {
     const after = this.contribution(state, tallied)
     this.state.apply(before, -1, digest)
     this.state.apply(after, 1, digest)
-    if (touched !== undefined) for (const c of [before, after]) forEachGroupMonth(c, (groupId) => touched.add(groupId))
+    for (const c of [before, after]) forEachGroupMonth(c, (groupId) => touched.add(groupId))
   }
 
   /**
@@ -274,7 +274,7 @@ export class LedgerRun {
    * Make (or make again) the group-month lines of these groups, and check them: every month, or,
    * where `months` names a group, only those months (the others' lines stand). Gives the over-full,
    * subsidised group-months among those made (`${groupId}|${monthIndex}`): their children were
-   * apportioned with the capacity as denominator and are to be redone (`redoChild`), their groups'
+   * apportioned with the capacity as denominator and are to be redone (`redoOverFull`), their groups'
    * lines then made again. Finding them here makes each group-month's allocation once.
    */
   settle(groupIds: Iterable<string> = this.allGroupIds(), months?: ReadonlyMap<string, ReadonlySet<number>>): ReadonlySet<string> {

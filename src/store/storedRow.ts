@@ -9,7 +9,7 @@
  * reported as `CorruptEvent`, never skipped.
  */
 import { Result } from "effect"
-import { decodeEvent, type EventEnvelope, InvalidEvent, type RecordedEvent } from "../events"
+import { decodeEvent, EnvelopeShape, type EventEnvelope, InvalidEvent, type RecordedEvent } from "../events"
 import { recordedKey } from "./recordedTime"
 import { CorruptEvent } from "./EventStore"
 
@@ -98,7 +98,13 @@ export const decodeStoredRow = (row: Record<string, unknown>): Result.Result<Rec
 }
 
 /** The fields of an envelope, the only ones an event may have (its schema is strict). */
-const ENVELOPE_FIELDS: ReadonlySet<string> = new Set(["eventId", "type", "schemaVersion", "stream", "validTime", "recordedTime", "data", "metadata"])
+const ENVELOPE_FIELDS: ReadonlySet<string> = new Set(Object.keys(EnvelopeShape.shape))
+
+/** A field of the event that an envelope does not have, if there is one. */
+const extraField = (event: EventEnvelope): string | undefined => {
+  for (const field in event) if (!ENVELOPE_FIELDS.has(field)) return field
+  return undefined
+}
 
 /** A value's JSON text (undefined for undefined, as JSON.stringify gives), or why it has none. */
 const jsonText = (value: unknown, field: string, event: EventEnvelope): Result.Result<string | undefined, InvalidEvent> => {
@@ -123,10 +129,11 @@ const jsonText = (value: unknown, field: string, event: EventEnvelope): Result.R
  * field an envelope does not have is refused as the strict envelope schema refuses it.
  */
 export const validateStored = (event: EventEnvelope): Result.Result<StoredForm, InvalidEvent> => {
-  for (const field in event) {
-    if (ENVELOPE_FIELDS.has(field)) continue
+  const extra = extraField(event)
+  if (extra !== undefined) {
+    // The strict envelope schema names it, as it always did; the stored form would drop it unseen.
     const refused = decodeEvent(event)
-    return Result.isFailure(refused) ? Result.fail(refused.failure) : Result.fail(new InvalidEvent({ eventId: event.eventId, type: event.type, issues: [{ path: field, message: "not a field of an event" }] }))
+    return Result.fail(Result.isFailure(refused) ? refused.failure : new InvalidEvent({ eventId: event.eventId, type: event.type, issues: [{ path: extra, message: "not a field of an event" }] }))
   }
   const data = jsonText(event.data, "data", event)
   if (Result.isFailure(data)) return Result.fail(data.failure)
@@ -136,6 +143,7 @@ export const validateStored = (event: EventEnvelope): Result.Result<StoredForm, 
   const decoded = decodeEvent(
     envelopeOf(event.eventId, event.type, event.schemaVersion, event.stream, event.validTime, event.recordedTime, parse(data.success), parse(metadata.success))
   )
+  // Decoded, so data and metadata were there (both are required) and have their JSON text.
   if (Result.isFailure(decoded)) return Result.fail(decoded.failure)
   // Validation has parsed recordedTime with the same instant shape, so this cannot fail here.
   const key = Result.getOrElse(recordedKey(event.recordedTime), () => event.recordedTime)
