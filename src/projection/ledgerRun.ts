@@ -37,11 +37,14 @@ import type { RunSetup } from "./setup"
 /** A group-month whose children's place-days are over its capacity and that has a subsidy to share. */
 const overFullSubsidised = (a: GroupAllocation): boolean => !a.subsidy.isZero() && overFull(a)
 
-export interface SubjectEvents {
-  readonly kind: "child" | "group" | "budget"
+interface EventsOf<K extends "child" | "group" | "budget"> {
+  readonly kind: K
   readonly id: string
   readonly events: ReadonlyArray<EventEnvelope>
 }
+
+/** A subject's events: a child's, a group's or a budget line's. */
+export type SubjectEvents = EventsOf<"child"> | EventsOf<"group"> | EventsOf<"budget">
 
 export interface LedgerRunOptions {
   /** Keep the events' digest (the run's fingerprint, as `runScenario` computes it). Default true. */
@@ -198,17 +201,20 @@ export class LedgerRun {
 
   addSubject(s: SubjectEvents): void {
     this.countEvents(s.events)
-    switch (s.kind) {
-      case "group":
-        this.groups.set(s.id, foldGroup(s.id, s.events, this.groups.get(s.id)))
-        this.groupsChanged([s.id])
-        return
-      case "budget":
-        this.budgetLines.set(s.id, foldBudgetLine(s.id, s.events, this.budgetLines.get(s.id)))
-        return
-      case "child":
-        this.state.apply(this.contribution(foldChild(s.id, s.events), this.capacity()), 1, childIdDigest(s.id))
-    }
+    if (s.kind === "child") this.state.apply(this.contribution(foldChild(s.id, s.events), this.capacity()), 1, childIdDigest(s.id))
+    else this.foldSubject(s)
+  }
+
+  /**
+   * A group's or budget line's events folded in without being counted (no event count, no digest):
+   * for a worker of a parallel replay, which folds them for its children to be placed in while the
+   * caller counts them (./replayWorker.ts).
+   */
+  foldSubject(s: EventsOf<"group"> | EventsOf<"budget">): void {
+    if (s.kind === "group") {
+      this.groups.set(s.id, foldGroup(s.id, s.events, this.groups.get(s.id)))
+      this.groupsChanged([s.id])
+    } else this.budgetLines.set(s.id, foldBudgetLine(s.id, s.events, this.budgetLines.get(s.id)))
   }
 
   /** A child's contribution (`check: false` for one only to be taken out again; `only`: just these months). */

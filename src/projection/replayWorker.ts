@@ -43,8 +43,13 @@ const replayShare = Effect.gen(function* () {
   const run = new LedgerRun(spec.setup, { digest: task.digest })
   const read = (options: Parameters<typeof readSubjects>[2], each: (s: Subject) => void) =>
     Stream.runForEachArray(readSubjects(db, `sqlite:${task.file}`, options), (subjects) => Effect.sync(() => subjects.forEach(each)))
-  yield* read({ head, recordedUpTo: task.asOf, kinds: ["budget", "group"] }, (s) => run.addSubject(s))
-  // Only the children are this share's: the caller folds the groups and budget lines (and their events) itself.
+  // Only the children are this share's: the caller folds the groups and budget lines too, and counts
+  // their events. So they are folded here without being counted, and what the run counted as it was
+  // made (the scenario's own budget lines and groups) is let go of.
+  yield* read({ head, recordedUpTo: task.asOf, kinds: ["budget", "group"] }, (s) => {
+    if (s.kind === "child") throw new Error(`a child's stream among the groups read: ${s.stream}`)
+    run.foldSubject({ kind: s.kind, id: s.id, events: s.events })
+  })
   run.resetTotals()
   const claims = new Claims(task.claims)
   // The chunks' channels, open until the worker ends (the caller takes their parts after).
