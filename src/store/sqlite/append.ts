@@ -15,7 +15,8 @@ import { lastRevisionOf, type Statements } from "./statements"
 const isDuplicateIdError = (e: unknown): boolean =>
   e instanceof Error && e.message.includes("UNIQUE constraint failed: events.event_id")
 
-const locate = (st: Statements) => (eventId: string): StoredLocation | undefined => {
+/** Where an event id is stored, if it is (the store-wide event-id index). */
+export const locate = (st: Statements) => (eventId: string): StoredLocation | undefined => {
   const row = st.locate.get(eventId)
   return row === undefined
     ? undefined
