@@ -126,9 +126,17 @@ export interface ParallelOptions {
   readonly balance?: boolean
   /** Told in how many shares the children were replayed (1: on the calling thread), once every child is in and added up, before the group lines are made. */
   readonly onShares?: (shares: number) => void
+  /**
+   * Told, in a replay shared out, when the calling thread has replayed its own chunks (it then waits
+   * for the workers) and when every worker has ended (their parts are then added: `onShares` follows).
+   */
+  readonly onStep?: (step: ReplayStep) => void
   /** Told of a worker that did not finish its share (before the caller replays the rest, which takes longer), and why. */
   readonly onShareFailed?: (failure: ShareFailure) => void
 }
+
+/** Where a replay shared out is, after the calling thread's own chunks (`ParallelOptions.onStep`). */
+export type ReplayStep = "own chunks replayed" | "workers ended"
 
 /** A worker that stopped before the chunks were all replayed, and why. */
 export interface ShareFailure {

@@ -113,10 +113,12 @@ export const buildProjection = (
       const base = { file: store.file!, scenarioFile: spec.scenarioFile!, name: spec.name, key: spec.key, asOf, head: head.toString(), digest: options.digest !== false, partChildren: parallel.partChildren ?? 25_000 }
       const workers = startWorkers(shares.slice(1), base, counted, parallel.onShareFailed)
       yield* Effect.onError(Effect.andThen(replay(["budget", "group"]), replay(["child"], shares[0])), () => Effect.sync(workers.stop))
+      parallel.onStep?.("own chunks replayed")
       const outcomes = yield* Effect.promise((signal) => {
         signal.addEventListener("abort", workers.stop)
         return workers.outcomes
       })
+      parallel.onStep?.("workers ended")
       let inWorkers = 0
       for (const o of outcomes) {
         const rest = absorbShare(run, o)

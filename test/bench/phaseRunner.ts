@@ -8,6 +8,7 @@
  *   node --max-old-space-size=768 --import tsx test/bench/phaseRunner.ts national|municipal STORE CONFIG.json RESULT.json
  */
 import { tuneHeap } from "../../src/cli/heap"
+import type { ReplayStep } from "../../src/projection/parallelReplay"
 import { loadScenario, type LoadedScenario } from "../../src/scenario/load"
 import { openDatabase } from "../../src/store/sqlite/open"
 import type { StoreSpec } from "./config"
@@ -47,10 +48,11 @@ export interface NationalResult {
     /** Threads the children were replayed on (src/projection/parallelReplay.ts). */
     readonly shares: number
     /**
-     * Of (b), the part after every thread's children were in and added up: the group lines made (the
-     * over-full group-months found, their children redone), on the calling thread alone.
+     * Of (b), the part after the calling thread's own children, on that thread alone: waiting for the
+     * workers to end, adding their parts (both 0 on one thread), then the group lines made (the
+     * over-full group-months found, their children redone).
      */
-    readonly afterChildrenMs: number
+    readonly afterOwnChildren: { readonly waitMs: number; readonly partsMs: number; readonly linesMs: number }
   }
   readonly save: PhaseTime & { readonly groups: number }
   readonly incremental: {
@@ -74,15 +76,24 @@ const national = async (file: string, spec: StoreSpec, incremental: number, prog
   say(`  (a) read ${a.value} events in ${a.ms.toFixed(0)} ms`)
   const readRss = rssMiB()
   let shares = 1
-  // buildProjection tells the threads once every child is in and added up, before the lines.
-  let childrenInAt = Number.NaN
+  // When the caller's own chunks were done and the workers ended (a replay shared out), and when every
+  // child was in and added up, before the lines (any replay).
+  const at: Partial<Record<ReplayStep | "children in", number>> = {}
   const b = await phase.timed(() =>
-    phase.replay(file, s, progress ? (n) => say(`  (b) … ${n} children, ${rssMiB().toFixed(0)} MiB peak`) : undefined, undefined, (n) => {
-      shares = n
-      childrenInAt = performance.now()
+    phase.replay(file, s, {
+      ...(progress ? { onProgress: (n: number) => say(`  (b) … ${n} children, ${rssMiB().toFixed(0)} MiB peak`) } : {}),
+      onStep: (step) => (at[step] = performance.now()),
+      onShares: (n) => {
+        shares = n
+        at["children in"] = performance.now()
+      }
     })
   )
-  const afterChildrenMs = performance.now() - childrenInAt
+  const end = performance.now()
+  const childrenIn = at["children in"] ?? end
+  const own = at["own chunks replayed"] ?? childrenIn
+  const ended = at["workers ended"] ?? own
+  const afterOwnChildren = { waitMs: ended - own, partsMs: childrenIn - ended, linesMs: end - childrenIn }
   const p = b.value
   const st = p.run.state
   say(`  (b) replayed in ${b.ms.toFixed(0)} ms, the children on ${shares} thread(s)`)
@@ -97,7 +108,7 @@ const national = async (file: string, spec: StoreSpec, incremental: number, prog
     violationCount: st.violationCount(),
     rssMiB: rssMiB(),
     shares,
-    afterChildrenMs
+    afterOwnChildren
   }
   const groups = st.groups.size
   const saved = await phase.timed(() => phase.save(file, p))

@@ -19,6 +19,7 @@ import {
   storeFile
 } from "../../src/projection"
 import type { LoadedScenario } from "../../src/scenario/load"
+import type { ParallelOptions } from "../../src/projection/parallelReplay"
 import { EventStore } from "../../src/store/EventStore"
 import { SqliteEventStore } from "../../src/store/sqlite"
 import { appendChronologically } from "./append"
@@ -76,11 +77,9 @@ export const readFloor = (file: string): Promise<number> =>
 export const replay = (
   file: string,
   scenario: LoadedScenario,
-  onProgress?: (children: number) => void,
-  workers?: number,
-  onShares?: (shares: number) => void
+  options: Pick<ParallelOptions, "workers" | "onShares" | "onStep"> & { readonly onProgress?: (children: number) => void } = {}
 ): Promise<Projection> =>
-  run(Effect.scoped(Effect.flatMap(storeFile(file), (store) => buildProjection(store, specOf(scenario), { onProgress, workers, onShares }))))
+  run(Effect.scoped(Effect.flatMap(storeFile(file), (store) => buildProjection(store, specOf(scenario), options))))
 
 /** The projection written to the store with its checkpoint. */
 export const save = (file: string, p: Projection): Promise<void> =>

@@ -29,7 +29,7 @@ const main = async () => {
   process.stdout.write(`(a) ${a.value} events in ${a.ms.toFixed(0)} ms (cpu ${a.cpuMs.toFixed(0)})\n`)
   let shares = 1
   const workers = process.env.WORKERS === undefined ? undefined : Number(process.env.WORKERS)
-  const b = await phase.timed(() => phase.replay(file, s, undefined, workers, (n) => (shares = n)))
+  const b = await phase.timed(() => phase.replay(file, s, { workers, onShares: (n) => (shares = n) }))
   const st = b.value.run.state
   process.stdout.write(
     `(b) ${st.children} children in ${shares} share(s), ${st.childMonths} child-months in ${b.ms.toFixed(0)} ms (cpu ${b.cpuMs.toFixed(0)}); ratio ${(b.ms / a.ms).toFixed(2)}; ` +

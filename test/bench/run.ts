@@ -92,6 +92,12 @@ const runPhases = <R>(what: "national" | "municipal", store: string, config: unk
 
 const t = (p: PhaseTime) => `${p.ms.toFixed(0)} ms (cpu ${p.cpuMs.toFixed(0)} ms)`
 
+/** Of (b), what the calling thread did alone after its own children. */
+const afterOwnChildren = (shares: number, a: NationalResult["replay"]["afterOwnChildren"]) =>
+  shares === 1
+    ? `the lines after the children ${a.linesMs.toFixed(0)} ms`
+    : `after its own children the calling thread waited ${a.waitMs.toFixed(0)} ms for the workers, added their parts in ${a.partsMs.toFixed(0)} ms and made the lines in ${a.linesMs.toFixed(0)} ms`
+
 const main = async () => {
   say(`geldstroom benchmark (${quick ? "quick" : "full"}): node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB; phases run with a ${HEAP_MIB} MiB heap and V8's allocation-site pretenuring off, as the CLI runs (src/cli/heap.ts)`)
   const national = pristineStore(config.national)
@@ -111,7 +117,7 @@ const main = async () => {
   say(
     `(b) replay: ${n.replay.events} events, ${n.replay.children} children (on ${n.replay.shares} thread(s)), ${n.replay.childMonths} child-months, ${n.replay.groupMonths} group-months in ${t(n.replay)}, ` +
       `${((n.replay.events / n.replay.ms) * 1000).toFixed(0)} events/s; ${n.replay.violationCount} invariant violations; ratio to (a) ${ratio.toFixed(2)}; peak RSS ${n.replay.rssMiB.toFixed(0)} MiB; ` +
-      `the lines after the children ${n.replay.afterChildrenMs.toFixed(0)} ms`
+      afterOwnChildren(n.replay.shares, n.replay.afterOwnChildren)
   )
   for (const v of n.replay.violations) say(`    violation ${v}`)
   say(`    projection written with its checkpoint (${n.save.groups} groups) in ${t(n.save)}`)

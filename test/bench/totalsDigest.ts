@@ -21,7 +21,7 @@ const scenario = loadScenario(scenarioFile) as LoadedScenario
 const workers = process.env.WORKERS === undefined ? undefined : Number(process.env.WORKERS)
 
 const main = async () => {
-  const run = (await phase.replay(file, scenario, undefined, workers)).run
+  const run = (await phase.replay(file, scenario, { workers })).run
   const hash = createHash("sha256").update(totalsToJson(run))
   for (const groupId of run.allGroupIds()) hash.update(`\n${groupId}\n${groupToJson(run, groupId) ?? ""}`)
   const st = run.state

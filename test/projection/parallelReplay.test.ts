@@ -81,6 +81,17 @@ describe("parallel replay", () => {
     expect(p.run.overFullGroupMonths().size).toBeGreaterThan(0)
   }, 60_000)
 
+  it("tells its steps after the caller's own chunks, in order, before the shares are in; on one thread none", async () => {
+    const told = (workers: number) => {
+      const steps: Array<string> = []
+      const options: ParallelOptions = { workers, minEvents: 0, onStep: (step) => steps.push(step), onShares: (n) => steps.push(`${n} shares in`) }
+      const program = Effect.scoped(Effect.flatMap(storeFile(shared.store().temp.path), (store) => buildProjection(store, shared.store().spec, options)))
+      return Effect.runPromise(program).then(() => steps)
+    }
+    expect(await told(2)).toEqual(["own chunks replayed", "workers ended", "2 shares in"])
+    expect(await told(1)).toEqual(["1 shares in"])
+  }, 60_000)
+
   it("keeps to one thread for a small store, for one worker, and without the scenario file", async () => {
     expect((await build({ workers: 2 })).shares).toBe(1)
     expect((await build({ workers: 1, minEvents: 0 })).shares).toBe(1)
