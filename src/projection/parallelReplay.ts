@@ -2,7 +2,8 @@
  * Replaying the children on several cores (docs/decisions/0012-parallel-replay.md). Children are
  * independent of each other until the group-month lines: a child's contribution reads only its own
  * events, the groups and the capacity allocations (./ledgerRun.ts). So the children's streams are
- * cut into chunks of about as many events (`childStreamCuts`). The caller replays chunks from the
+ * cut into chunks of about as many events (`childStreamCuts`), those where the threads are likely to
+ * meet cut shorter (`chunkSizes`). The caller replays chunks from the
  * first up, each the next one left when it is done with one, while worker threads
  * (./replayWorker.ts) replay chunks from the last down by the same `LedgerRun.addSubject`, until
  * they meet (`Claims`): the threads end within a chunk of each other, whichever is slower (a worker
@@ -116,7 +117,11 @@ export interface ParallelOptions {
   readonly minEvents?: number
   /** Children a worker replays before it sends their totals and starts afresh (default 25,000). */
   readonly partChildren?: number
-  /** Chunks the children are cut into (default: one per 16,000 events, at least 4 a thread, at most 64). */
+  /**
+   * Chunks the children are cut into, of about as many events each (default: one per 16,000 events,
+   * at least 4 a thread, at most 64, those around where the threads are likely to meet each cut in
+   * four: `chunkSizes`).
+   */
   readonly chunks?: number
   /**
    * Whether the calling thread takes chunks until none is left (default), or only its own share of
@@ -173,6 +178,25 @@ const chunksFor = (events: number, threads: number, asked: number | undefined): 
   asked ?? Math.min(64, Math.max(threads * 4, Math.round(events / CHUNK_EVENTS)))
 
 /**
+ * The chunks' relative sizes (`childStreamCuts`) where the calling thread takes chunks until none is
+ * left: `n` chunks of about as many events, but those around where the threads are likely to meet
+ * each cut in four. The caller takes chunks from the first up and the workers from the last down, so
+ * they meet about 1/threads of the way in (a little further: a worker starts seconds late); what a
+ * thread replays after another has run out of chunks is the rest of its last chunk (the caller then
+ * waits for the workers to end), so the chunks there are short. The band is a quarter of the chunks
+ * wide: the meeting moves with how fast each thread goes. docs/benchmarks.md, twelfth round.
+ */
+export const chunkSizes = (n: number, threads: number): ReadonlyArray<number> => {
+  const meet = n / threads
+  const sizes: Array<number> = []
+  for (let i = 0; i < n; i++) {
+    if (Math.abs(i + 0.5 - meet) < n / 8) sizes.push(1, 1, 1, 1)
+    else sizes.push(4)
+  }
+  return sizes
+}
+
+/**
  * The shares to replay, or undefined to replay on one thread: the caller's first (its first chunk;
  * `more` takes the next one left, until none is), then one for each worker (any chunk it takes, from
  * the last down). They share one plan: the chunks, the claims on them, the workers' parts.
@@ -180,11 +204,14 @@ const chunksFor = (events: number, threads: number, asked: number | undefined): 
 export const sharesOf = (db: Parameters<typeof childStreamCuts>[0], head: bigint, options: ParallelOptions): ReadonlyArray<Share> | undefined => {
   const threads = options.workers ?? Math.min(availableParallelism(), 4)
   if (threads < 2) return undefined
-  const { events, cuts } = childStreamCuts(db, (n) => chunksFor(n, threads, options.chunks), head)
+  const balance = options.balance !== false
+  // Chunks of about as many events where asked for or where each thread keeps to its own share;
+  // else shorter ones where the threads are likely to meet.
+  const shape = (n: number) => (options.chunks !== undefined || !balance ? chunksFor(n, threads, options.chunks) : chunkSizes(chunksFor(n, threads, undefined), threads))
+  const { events, cuts } = childStreamCuts(db, shape, head)
   if (events < (options.minEvents ?? 200_000) || cuts.length === 0) return undefined
   const bounds = ["child-", ...cuts, "child."]
   const chunks = bounds.slice(1).map((to, i) => ({ from: bounds[i]!, to }))
-  const balance = options.balance !== false
   // The caller's own chunks to begin with: the first (it takes more as it goes), or its share of them.
   const own = balance ? 1 : Math.max(1, Math.floor(chunks.length / threads))
   const plan: SharePlan = { chunks, claims: Claims.of(chunks.length, own), parts: new Map(), absorbed: undefined }

@@ -12,7 +12,7 @@ import { Effect, Stream } from "effect"
 import { describe, expect, it } from "vitest"
 import { buildProjection, type ProjectionSpec, projectionSpecOf, storeFile } from "../../src/projection"
 import { Claims } from "../../src/projection/chunkClaims"
-import { type ParallelOptions, ParallelReplay } from "../../src/projection/parallelReplay"
+import { chunkSizes, type ParallelOptions, ParallelReplay } from "../../src/projection/parallelReplay"
 import { type LoadedScenario, loadScenario } from "../../src/scenario/load"
 import { childStreamCuts, readSubjects, type SubjectReadOptions } from "../../src/store/sqlite/subjects"
 import { buildOn, texts, useParallelStore } from "./parallelStore"
@@ -154,6 +154,25 @@ describe("claims on the chunks", () => {
   })
 })
 
+describe("chunkSizes", () => {
+  it("cuts the chunks around where the threads meet in four, the rest as they were", () => {
+    // Two threads meet about half way: of 64 chunks, the 16 around the middle (24 to 39) in four.
+    const two = chunkSizes(64, 2)
+    expect(two).toHaveLength(48 + 64)
+    expect(two.reduce((a, b) => a + b, 0)).toBe(64 * 4)
+    expect(two.slice(0, 24)).toEqual(Array(24).fill(4))
+    expect(two.slice(24, 24 + 64)).toEqual(Array(64).fill(1))
+    expect(two.slice(24 + 64)).toEqual(Array(24).fill(4))
+    // Three meet about a third of the way in (chunk 21.3): chunks 13 to 28 of 64.
+    const three = chunkSizes(64, 3)
+    expect(three.slice(0, 13)).toEqual(Array(13).fill(4))
+    expect(three.slice(13, 13 + 64)).toEqual(Array(64).fill(1))
+    expect(three.slice(13 + 64)).toEqual(Array(35).fill(4))
+    // Few chunks: still the ones in the middle.
+    expect(chunkSizes(8, 2)).toEqual([4, 4, 4, 1, 1, 1, 1, 1, 1, 1, 1, 4, 4, 4])
+  })
+})
+
 describe("childStreamCuts", () => {
   it("cuts at stream names, in order, each share about as many events", async () => {
     await Effect.runPromise(
@@ -188,6 +207,16 @@ describe("childStreamCuts", () => {
             const parts = Math.floor(events / 20)
             const expected = [...new Set(Array.from({ length: parts - 1 }, (_, i) => alone(i + 1, parts)))]
             expect(many.cuts).toEqual(expected)
+            // Shares of relative sizes: a half, then two quarters, each within one stream's events of its size.
+            const sized = childStreamCuts(store.db, () => [2, 1, 1], head)
+            expect(sized.cuts).toHaveLength(2)
+            const sizedBounds = ["child-", ...sized.cuts, "child."]
+            ;[events / 2, events / 4, events / 4].forEach((size, i) => {
+              const n = streams.filter((s) => s.stream >= sizedBounds[i]! && s.stream < sizedBounds[i + 1]!).reduce((a, s) => a + s.n, 0)
+              expect(Math.abs(n - size)).toBeLessThanOrEqual(longest)
+            })
+            // The cuts of equal sizes are those of as many parts.
+            expect(childStreamCuts(store.db, () => [1, 1, 1], head).cuts).toEqual(cuts)
           })
         )
       )

@@ -95,10 +95,11 @@ export const headPosition = (db: DatabaseSync): bigint => {
 
 /**
  * The children's streams cut into `parts` shares of about as many events each (up to `head`; `parts`
- * may depend on how many events there are): the
- * stream names where the second, third, ... share begins, for `SubjectReadOptions.streams`. Fewer
- * cuts where the store has fewer children's streams than parts. Also how many children's events
- * there are, so a caller can tell whether sharing the work pays.
+ * may depend on how many events there are), or into shares of about the relative sizes `parts`
+ * gives (`[4, 1, 1]`: two thirds, a sixth, a sixth): the stream names where the second, third, ...
+ * share begins, for `SubjectReadOptions.streams`. Fewer cuts where the store has fewer children's
+ * streams than parts. Also how many children's events there are, so a caller can tell whether
+ * sharing the work pays.
  *
  * Each cut is looked for from the one before (the events between them skipped on the key, and those
  * of the cut's stream before the row found counted back), so the key is walked once whatever the
@@ -106,25 +107,31 @@ export const headPosition = (db: DatabaseSync): bigint => {
  */
 export const childStreamCuts = (
   db: DatabaseSync,
-  parts: number | ((events: number) => number),
+  parts: number | ((events: number) => number | ReadonlyArray<number>),
   head: bigint
 ): { readonly events: number; readonly cuts: ReadonlyArray<string> } => {
   const [, lower, upper] = RANGES.find(([k]) => k === "child")!
   const where = "stream >= ? AND stream < ? AND position <= ?"
   const events = Number(db.prepare(`SELECT COUNT(*) AS n FROM events WHERE ${where}`).get(lower, upper, Number(head))?.n ?? 0)
-  const shares = typeof parts === "number" ? parts : parts(events)
+  const shape = typeof parts === "number" ? parts : parts(events)
+  const sizes = typeof shape === "number" ? Array.from({ length: shape }, () => 1) : shape
+  const whole = sizes.reduce((a, b) => a + b, 0)
   const at = db.prepare(`SELECT stream, revision FROM events WHERE ${where} ORDER BY stream, revision LIMIT 1 OFFSET ?`)
   const before = db.prepare("SELECT COUNT(*) AS n FROM events WHERE stream = ? AND revision < ? AND position <= ?")
   const cuts: Array<string> = []
   // The stream the last cut is at, and how many children's events come before it.
   let from = lower
   let skipped = 0
-  for (let k = 1; k < shares; k++) {
-    const row = at.get(from, upper, Number(head), Math.floor((events * k) / shares) - skipped)
+  // The shares before the k-th cut, by size.
+  let sizesBefore = 0
+  for (let k = 1; k < sizes.length; k++) {
+    sizesBefore += sizes[k - 1]!
+    const target = Math.floor((events * sizesBefore) / whole)
+    const row = at.get(from, upper, Number(head), target - skipped)
     if (row === undefined) break
     const stream = row.stream as string
     if (stream === from) continue
-    const start = Math.floor((events * k) / shares) - Number(before.get(stream, row.revision as number, Number(head))?.n ?? 0)
+    const start = target - Number(before.get(stream, row.revision as number, Number(head))?.n ?? 0)
     if (stream > lower) cuts.push(stream)
     from = stream
     skipped = start
