@@ -177,6 +177,9 @@ const CHUNK_EVENTS = 16_000
 const chunksFor = (events: number, threads: number, asked: number | undefined): number =>
   asked ?? Math.min(64, Math.max(threads * 4, Math.round(events / CHUNK_EVENTS)))
 
+/** Into how many chunks each chunk around where the threads are likely to meet is cut (`chunkSizes`). */
+const MEETING_CUT = 4
+
 /**
  * The chunks' relative sizes (`childStreamCuts`) where the calling thread takes chunks until none is
  * left: `n` chunks of about as many events, but those around where the threads are likely to meet
@@ -190,8 +193,9 @@ export const chunkSizes = (n: number, threads: number): ReadonlyArray<number> =>
   const meet = n / threads
   const sizes: Array<number> = []
   for (let i = 0; i < n; i++) {
-    if (Math.abs(i + 0.5 - meet) < n / 8) sizes.push(1, 1, 1, 1)
-    else sizes.push(4)
+    // Within an eighth of the chunks either side of the meeting: a quarter of them in all.
+    if (Math.abs(i + 0.5 - meet) < n / 8) for (let k = 0; k < MEETING_CUT; k++) sizes.push(1)
+    else sizes.push(MEETING_CUT)
   }
   return sizes
 }
@@ -207,7 +211,10 @@ export const sharesOf = (db: Parameters<typeof childStreamCuts>[0], head: bigint
   const balance = options.balance !== false
   // Chunks of about as many events where asked for or where each thread keeps to its own share;
   // else shorter ones where the threads are likely to meet.
-  const shape = (n: number) => (options.chunks !== undefined || !balance ? chunksFor(n, threads, options.chunks) : chunkSizes(chunksFor(n, threads, undefined), threads))
+  const shape = (n: number) => {
+    const count = chunksFor(n, threads, options.chunks)
+    return options.chunks !== undefined || !balance ? count : chunkSizes(count, threads)
+  }
   const { events, cuts } = childStreamCuts(db, shape, head)
   if (events < (options.minEvents ?? 200_000) || cuts.length === 0) return undefined
   const bounds = ["child-", ...cuts, "child."]

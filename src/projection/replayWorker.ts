@@ -48,7 +48,7 @@ const replayShare = Effect.gen(function* () {
   // made (the scenario's own budget lines and groups) is let go of.
   yield* read({ head, recordedUpTo: task.asOf, kinds: ["budget", "group"] }, (s) => {
     if (s.kind === "child") throw new Error(`a child's stream among the groups read: ${s.stream}`)
-    run.foldSubject({ kind: s.kind, id: s.id, events: s.events })
+    run.foldSubject(s)
   })
   run.resetTotals()
   const claims = new Claims(task.claims)

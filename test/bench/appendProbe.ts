@@ -22,6 +22,7 @@ import { locate } from "../../src/store/sqlite/append"
 import { openDatabase } from "../../src/store/sqlite/open"
 import { lastRevisionOf, prepareStatements } from "../../src/store/sqlite/statements"
 import { toStoredRow } from "../../src/store/storedRow"
+import { byStream, chronological } from "./append"
 import { FULL } from "./config"
 import { incrementalEvents } from "./incremental"
 
@@ -34,12 +35,7 @@ if (!existsSync(eventsFile)) {
 }
 const events = JSON.parse(readFileSync(eventsFile, "utf8")) as ReadonlyArray<EventEnvelope>
 // As ./append.ts batches them: by valid time, each stream's events one batch.
-const batches = new Map<string, Array<EventEnvelope>>()
-for (const e of [...events].sort((a, b) => (a.validTime < b.validTime ? -1 : a.validTime > b.validTime ? 1 : 0))) {
-  const batch = batches.get(e.stream)
-  if (batch === undefined) batches.set(e.stream, [e])
-  else batch.push(e)
-}
+const batches = byStream(chronological(events))
 
 const steps: Array<string> = []
 let at = performance.now()

@@ -32,14 +32,17 @@ export const SUBJECT_PAGE_SIZE = 1_000
 
 export type SubjectKind = "budget" | "group" | "child"
 
-export interface Subject {
-  readonly kind: SubjectKind
+interface SubjectOf<K extends SubjectKind> {
+  readonly kind: K
   /** The stream, e.g. `child-K1-0000001`. */
   readonly stream: string
   /** The subject's id: the stream without its kind's prefix. */
   readonly id: string
   readonly events: ReadonlyArray<RecordedEvent>
 }
+
+/** A subject's events as read: a budget line's, a group's or a child's (by `kind`). */
+export type Subject = SubjectOf<"budget"> | SubjectOf<"group"> | SubjectOf<"child">
 
 /** Stream-name ranges of the three kinds of subject, in the order they are read. */
 const RANGES: ReadonlyArray<readonly [SubjectKind, string, string]> = [
