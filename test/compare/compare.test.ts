@@ -2,13 +2,13 @@
  * The comparison, on the hand-checked tiny scenario (test/scenario/tiny.test.ts has its arithmetic)
  * against a variant that changes one thing: the group's cost price, 15.00 → 16.00 per child-hour.
  */
-import { mkdtempSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { writeFileSync } from "node:fs"
 import { join, resolve } from "node:path"
 import { describe, expect, it } from "vitest"
 import { runWorkbench } from "../../src/app/workbench"
+import { tempDir } from "../support/tempDir"
 
-const dir = mkdtempSync(join(tmpdir(), "geldstroom-compare-"))
+const dir = tempDir("geldstroom-compare")
 const variant = join(dir, "tiny-dearer.yaml")
 writeFileSync(
   variant,

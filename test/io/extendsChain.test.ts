@@ -2,13 +2,13 @@
  * The one implementation of `extends:` (src/io/extendsChain.ts), used by policies and scenarios
  * (their own cases: test/policy/load.test.ts, test/scenario/load.test.ts).
  */
-import { mkdtempSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import { mergeOver, readExtendsChain } from "../../src/io/extendsChain"
+import { tempDir } from "../support/tempDir"
 
-const dir = mkdtempSync(join(tmpdir(), "geldstroom-extends-"))
+const dir = tempDir("geldstroom-extends")
 const write = (name: string, lines: ReadonlyArray<string>) => {
   const file = join(dir, name)
   writeFileSync(file, lines.join("\n") + "\n")

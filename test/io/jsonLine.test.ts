@@ -3,8 +3,7 @@
  * used by `geldstroom import` (readImportText) and by a scenario's events file (jsonLinesEvents):
  * both read the same lines the same way, and the privacy guard covers envelope metadata.
  */
-import { mkdtempSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { Effect, Result, Stream } from "effect"
 import { describe, expect, it } from "vitest"
@@ -13,8 +12,9 @@ import { readImportText } from "../../src/io/importFile"
 import { classifyJsonLine, envelopePrivacyProblems, readJsonLine } from "../../src/io/jsonLine"
 import { PSEUDONYMISE_HINT } from "../../src/io/privacy"
 import { jsonLinesEvents } from "../../src/scenario/eventSource"
+import { tempDir } from "../support/tempDir"
 
-const dir = mkdtempSync(join(tmpdir(), "geldstroom-jsonline-"))
+const dir = tempDir("geldstroom-jsonline")
 const options = { defaultRecordedTime: () => "2026-11-26T10:00:00.000Z" }
 
 // 111222333 passes the elfproef (9·1+8·1+7·1+6·2+5·2+4·2+3·3+2·3−1·3 = 66 = 6 × 11): it looks like a BSN.

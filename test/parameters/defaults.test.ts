@@ -2,8 +2,7 @@
  * The defaults of policy and scenario files are dated, sourced data (src/parameters/defaults/*.yaml),
  * checked with the schema of the field each fills, and the schemas take them from there.
  */
-import { mkdtempSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import { z } from "zod"
@@ -12,8 +11,9 @@ import { loadDefaults } from "../../src/parameters/defaults"
 import { POLICY_DEFAULTS, PolicySchema } from "../../src/policy/schema"
 import { COST_DEFAULTS, CostModelSpec } from "../../src/scenario/cost/schema"
 import { DESIGN_DEFAULTS, DesignSpec } from "../../src/scenario/design/schema"
+import { tempDir } from "../support/tempDir"
 
-const dir = mkdtempSync(join(tmpdir(), "geldstroom-defaults-"))
+const dir = tempDir("geldstroom-defaults")
 const write = (name: string, text: string) => {
   const file = join(dir, name)
   writeFileSync(file, text)

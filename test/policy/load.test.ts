@@ -1,13 +1,13 @@
-import { mkdtempSync, readdirSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { readdirSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import { InvalidFile } from "../../src/io/yamlFile"
 import { policyAssumptions } from "../../src/domain/policy/assumptions"
 import { loadPolicy } from "../../src/policy/load"
 import { POLICY_DEFAULTS } from "../../src/policy/schema"
+import { tempDir } from "../support/tempDir"
 
-const dir = mkdtempSync(join(tmpdir(), "geldstroom-policy-"))
+const dir = tempDir("geldstroom-policy")
 const write = (name: string, text: string) => {
   const file = join(dir, name)
   writeFileSync(file, text)

@@ -1,11 +1,11 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { mkdirSync, writeFileSync } from "node:fs"
 import { join, resolve } from "node:path"
 import { describe, expect, it } from "vitest"
 import { InvalidFile } from "../../src/io/yamlFile"
 import { loadScenario } from "../../src/scenario/load"
+import { tempDir } from "../support/tempDir"
 
-const dir = mkdtempSync(join(tmpdir(), "geldstroom-scenario-"))
+const dir = tempDir("geldstroom-scenario")
 const write = (name: string, lines: ReadonlyArray<string>) => {
   const file = join(dir, name)
   writeFileSync(file, lines.join("\n") + "\n")
