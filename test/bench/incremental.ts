@@ -6,6 +6,11 @@
  * from October for children with KOT, and an early end (30 November) for
  * placements still running. Deterministic: the same store spec gives the
  * same events.
+ *
+ * `day` 0 is the benchmark's (d); day 1 is the next day's work, of the same kinds and size, for other
+ * children (another cohort, in groups of another new provider; the next children with KOT; the next
+ * placements still running), appended after day 0's: (d) again in the same process, to show what
+ * an update costs once the catch-up's code has run (docs/benchmarks.md, thirteenth round).
  */
 import type { DatabaseSync } from "node:sqlite"
 import { buildEvent, type EventEnvelope } from "../../src/events"
@@ -13,7 +18,14 @@ import { applyDesign, DesignSpec } from "../../src/scenario/design"
 import { generatePopulation, PopulationSpec, populationDraws } from "../../src/scenario/population"
 import { region, type StoreSpec } from "./config"
 
-const RECORDED = "2026-12-15T09:00:00.000Z"
+/** When each day's events were recorded. */
+const RECORDED = ["2026-12-15T09:00:00.000Z", "2026-12-16T09:00:00.000Z"] as const
+
+/** Each day's new cohort: its region prefix (its children's, provider's and groups' ids) and seed. */
+const COHORTS = [
+  { prefix: "X", seed: 4242 },
+  { prefix: "Y", seed: 4243 }
+] as const
 
 /** Children of the store's regions whose placement has no end yet (still in care at the end of the period). */
 const stillPlaced = (db: DatabaseSync, prefix: string, limit: number): ReadonlyArray<{ childId: string; placementId: string }> =>
@@ -27,11 +39,12 @@ const stillPlaced = (db: DatabaseSync, prefix: string, limit: number): ReadonlyA
     .all(`child-${prefix}`, `child-${prefix}~`, limit)
     .map((r) => ({ childId: (r.stream as string).slice("child-".length), placementId: r.placement as string }))
 
-export const incrementalEvents = (db: DatabaseSync, spec: StoreSpec, count: number): ReadonlyArray<EventEnvelope> => {
+export const incrementalEvents = (db: DatabaseSync, spec: StoreSpec, count: number, day: 0 | 1 = 0): ReadonlyArray<EventEnvelope> => {
+  const recordedTime = RECORDED[day]
   const december = { from: "2026-12", to: "2026-12" }
   // A new cohort in new groups: about 4.5 events a child asking in December (no ends yet), groups included.
   const size = Math.max(10, Math.round((count * 0.6) / 4.5))
-  const cohort = region("X", 4242, size)
+  const cohort = region(COHORTS[day].prefix, COHORTS[day].seed, size)
   // All of them in December: 60 % on the 1st, the rest through the month.
   const children = { atStart: Math.round(size * 0.6), inflowPerMonth: size - Math.round(size * 0.6) }
   const demand = [...generatePopulation(PopulationSpec.parse({ ...cohort.population, children }), december)]
@@ -43,15 +56,17 @@ export const incrementalEvents = (db: DatabaseSync, spec: StoreSpec, count: numb
   for (const r of spec.regions) {
     if (out.length >= count) break
     const p = PopulationSpec.parse(r.population)
-    let changed = 0
+    // The first half-region's children with KOT on day 0, the next ones on day 1.
+    const each = Math.ceil(perRegion / 2)
+    let seen = 0
     for (const c of populationDraws(p, spec.period)) {
-      if (out.length >= count || changed >= Math.ceil(perRegion / 2)) break
+      if (out.length >= count || seen >= (day + 1) * each) break
       if (c.funding !== "kot") continue
-      changed++
+      if (seen++ < day * each) continue
       out.push(
         buildEvent(
           { type: "kot-entitlement-changed", data: { childId: c.childId, householdIncome: String(Math.round(c.income * 1.05)) } },
-          { validTime: "2026-10-01", recordedTime: RECORDED, source: "benchmark: a new household income" }
+          { validTime: "2026-10-01", recordedTime, source: "benchmark: a new household income" }
         )
       )
     }
@@ -60,7 +75,7 @@ export const incrementalEvents = (db: DatabaseSync, spec: StoreSpec, count: numb
       out.push(
         buildEvent(
           { type: "placement-ended", data: { placementId: c.placementId, childId: c.childId, outflow: "regular-ko" } },
-          { validTime: "2026-11-30", recordedTime: RECORDED, source: "benchmark: an early end" }
+          { validTime: "2026-11-30", recordedTime, source: "benchmark: an early end" }
         )
       )
     }

@@ -12,7 +12,9 @@
  * R = (b) / (a); M = the peak resident memory over all measured phases (they run as their own
  * processes, ./phaseRunner.ts, with a capped heap; the generator runs as its own process and reports
  * its own); C = (c) with warm projections; I = (d), appending the events and bringing the ledger up to
- * date; E = events per second of (b).
+ * date; E = events per second of (b). After (d) the next day's events are appended and caught up in the
+ * same process, on a line of their own and not in I: what an update costs once the catch-up's code has
+ * run (a resident process's update, as the terminal app's would be).
  */
 import { spawnSync } from "node:child_process"
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
@@ -21,7 +23,7 @@ import { dirname, join, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
 import { type BenchConfig, FULL, QUICK, type StoreSpec } from "./config"
 import { type Generated, generatedStore, storeFingerprint } from "./generate"
-import type { MunicipalResult, NationalResult, PhaseTime } from "./phaseRunner"
+import type { MunicipalResult, NationalResult, PhaseTime, Update } from "./phaseRunner"
 
 const HERE = dirname(fileURLToPath(import.meta.url))
 const args = new Set(process.argv.slice(2))
@@ -98,6 +100,12 @@ const afterOwnChildren = (shares: number, a: NationalResult["replay"]["afterOwnC
     ? `the lines after the children ${a.linesMs.toFixed(0)} ms`
     : `after its own children the calling thread waited ${a.waitMs.toFixed(0)} ms for the workers, added their parts in ${a.partsMs.toFixed(0)} ms and made the lines in ${a.linesMs.toFixed(0)} ms`
 
+/** An update's line: what was appended, what the catch-up did, and the time of each. */
+const update = (u: Update): string =>
+  `appended ${u.appended.events} events (${Object.entries(u.appended.kinds).map(([k, v]) => `${v} ${k}`).join(", ")}) in ${t(u.appended)}; ` +
+  `caught up (${u.caughtUp.events} events, ${u.caughtUp.children} children recomputed, ${u.caughtUp.groups} groups rewritten) in ${t(u.caughtUp)}; ` +
+  `total ${(u.appended.ms + u.caughtUp.ms).toFixed(0)} ms`
+
 const main = async () => {
   say(`geldstroom benchmark (${quick ? "quick" : "full"}): node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB; phases run with a ${HEAP_MIB} MiB heap and V8's allocation-site pretenuring off, as the CLI runs (src/cli/heap.ts)`)
   const national = pristineStore(config.national)
@@ -121,12 +129,9 @@ const main = async () => {
   )
   for (const v of n.replay.violations) say(`    violation ${v}`)
   say(`    projection written with its checkpoint (${n.save.groups} groups) in ${t(n.save)}`)
-  const inc = n.incremental
-  const incrementalMs = inc.appended.ms + inc.caughtUp.ms
-  say(
-    `(d) incremental: appended ${inc.appended.events} events (${Object.entries(inc.appended.kinds).map(([k, v]) => `${v} ${k}`).join(", ")}) in ${t(inc.appended)}; ` +
-      `caught up (${inc.caughtUp.events} events, ${inc.caughtUp.children} children recomputed, ${inc.caughtUp.groups} groups rewritten) in ${t(inc.caughtUp)}; total ${incrementalMs.toFixed(0)} ms`
-  )
+  const incrementalMs = n.incremental.appended.ms + n.incremental.caughtUp.ms
+  say(`(d) incremental: ${update(n.incremental)}`)
+  say(`    the next day's events in the same process (not the figure): ${update(n.nextDay)}`)
 
   // (c) The municipal comparison, on a working copy of the municipal store.
   const municipalWork = workCopy(municipal.file)
