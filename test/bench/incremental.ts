@@ -7,10 +7,11 @@
  * placements still running. Deterministic: the same store spec gives the
  * same events.
  *
- * `day` 0 is the benchmark's (d); day 1 is the next day's work, of the same kinds and size, for other
+ * `day` 0 is the benchmark's (d); days 1 and 2 are the next days' work, of the same kinds, for other
  * children (another cohort, in groups of another new provider; the next children with KOT; the next
- * placements still running), appended after day 0's: (d) again in the same process, to show what
- * an update costs once the catch-up's code has run (docs/benchmarks.md, thirteenth round).
+ * placements still running), appended after day 0's in the same process: the benchmark's day 1 is as
+ * large as day 0 (what an update costs once the catch-up's code has run), its day 2 a tenth of it
+ * (what a smaller update costs: docs/benchmarks.md, thirteenth round).
  */
 import type { DatabaseSync } from "node:sqlite"
 import { buildEvent, type EventEnvelope } from "../../src/events"
@@ -19,13 +20,17 @@ import { generatePopulation, PopulationSpec, populationDraws } from "../../src/s
 import { region, type StoreSpec } from "./config"
 
 /** When each day's events were recorded. */
-const RECORDED = ["2026-12-15T09:00:00.000Z", "2026-12-16T09:00:00.000Z"] as const
+const RECORDED = ["2026-12-15T09:00:00.000Z", "2026-12-16T09:00:00.000Z", "2026-12-17T09:00:00.000Z"] as const
 
 /** Each day's new cohort: its region prefix (its children's, provider's and groups' ids) and seed. */
 const COHORTS = [
   { prefix: "X", seed: 4242 },
-  { prefix: "Y", seed: 4243 }
+  { prefix: "Y", seed: 4243 },
+  { prefix: "Z", seed: 4244 }
 ] as const
+
+/** A day of the benchmark's updates (see the header). */
+export type Day = 0 | 1 | 2
 
 /** Children of the store's regions whose placement has no end yet (still in care at the end of the period). */
 const stillPlaced = (db: DatabaseSync, prefix: string, limit: number): ReadonlyArray<{ childId: string; placementId: string }> =>
@@ -39,7 +44,7 @@ const stillPlaced = (db: DatabaseSync, prefix: string, limit: number): ReadonlyA
     .all(`child-${prefix}`, `child-${prefix}~`, limit)
     .map((r) => ({ childId: (r.stream as string).slice("child-".length), placementId: r.placement as string }))
 
-export const incrementalEvents = (db: DatabaseSync, spec: StoreSpec, count: number, day: 0 | 1 = 0): ReadonlyArray<EventEnvelope> => {
+export const incrementalEvents = (db: DatabaseSync, spec: StoreSpec, count: number, day: Day = 0): ReadonlyArray<EventEnvelope> => {
   const recordedTime = RECORDED[day]
   const december = { from: "2026-12", to: "2026-12" }
   // A new cohort in new groups: about 4.5 events a child asking in December (no ends yet), groups included.

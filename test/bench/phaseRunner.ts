@@ -12,7 +12,7 @@ import type { ReplayStep } from "../../src/projection/parallelReplay"
 import { loadScenario, type LoadedScenario } from "../../src/scenario/load"
 import { openDatabase } from "../../src/store/sqlite/open"
 import type { StoreSpec } from "./config"
-import { incrementalEvents } from "./incremental"
+import { type Day, incrementalEvents } from "./incremental"
 import * as phase from "./phases"
 import { readFileSync, writeFileSync } from "node:fs"
 import { dirname, join } from "node:path"
@@ -58,6 +58,8 @@ export interface NationalResult {
   readonly incremental: Update
   /** (d) again: the next day's events appended and caught up in the same process (the catch-up's code has run once). */
   readonly nextDay: Update
+  /** (d) once more, the day after, with a tenth as many events: how an update's time goes with its size. */
+  readonly smaller: Update
   readonly peakRssMiB: number
 }
 
@@ -117,9 +119,9 @@ const national = async (file: string, spec: StoreSpec, incremental: number, prog
   }
   const groups = st.groups.size
   const saved = await phase.timed(() => phase.save(file, p))
-  const update = async (day: 0 | 1): Promise<Update> => {
+  const update = async (day: Day, count: number): Promise<Update> => {
     const db = openDatabase(file)
-    const events = incrementalEvents(db, spec, incremental, day)
+    const events = incrementalEvents(db, spec, count, day)
     db.close()
     const kinds: Record<string, number> = {}
     for (const e of events) kinds[e.type] = (kinds[e.type] ?? 0) + 1
@@ -130,14 +132,16 @@ const national = async (file: string, spec: StoreSpec, incremental: number, prog
       caughtUp: { ...time(caught), events: caught.value.events, children: caught.value.children, groups: caught.value.touchedGroups.size }
     }
   }
-  const first = await update(0)
-  const nextDay = await update(1)
+  const first = await update(0, incremental)
+  const nextDay = await update(1, incremental)
+  const smaller = await update(2, Math.round(incremental / 10))
   return {
     read: { ...time(a), events: a.value, rssMiB: readRss },
     replay,
     save: { ...time(saved), groups },
     incremental: first,
     nextDay,
+    smaller,
     peakRssMiB: rssMiB()
   }
 }

@@ -7,14 +7,16 @@
  * threads, 1 to keep to one thread; default as the product chooses). With INCREMENTAL=1 it goes on
  * with (d) as the benchmark does it (projection written, the quick spec's 1,000 events appended, the
  * projection caught up): that changes the store, so give it a copy of the quick national store (or,
- * with FULL=1, of the full one: the 1,000 events are then the full spec's). The process's V8 heap
- * flags are the CLI's (src/cli/heap.ts `tuneHeap`); V8_DEFAULTS=1 leaves V8's own, to compare.
+ * with FULL=1, of the full one: the 1,000 events are then the full spec's). COUNTS=1000,100 makes
+ * updates of those sizes one after the other, a day's events each (./incremental.ts, days 0-2). The
+ * process's V8 heap flags are the CLI's (src/cli/heap.ts `tuneHeap`); V8_DEFAULTS=1 leaves V8's own,
+ * to compare.
  */
 import { tuneHeap } from "../../src/cli/heap"
 import { loadScenario, type LoadedScenario } from "../../src/scenario/load"
 import { openDatabase } from "../../src/store/sqlite/open"
 import { FULL, QUICK } from "./config"
-import { incrementalEvents } from "./incremental"
+import { type Day, incrementalEvents } from "./incremental"
 import * as phase from "./phases"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -38,11 +40,14 @@ const main = async () => {
   // (d) on a store that may be changed (a working copy): save, append, catch up.
   if (process.env.INCREMENTAL === undefined) return
   await phase.save(file, b.value)
-  const db = openDatabase(file)
-  const events = incrementalEvents(db, (process.env.FULL === undefined ? QUICK : FULL).national, 1_000)
-  db.close()
-  const d1 = await phase.timed(() => phase.append(file, events))
-  const d2 = await phase.timed(() => phase.catchUp(file, b.value))
-  process.stdout.write(`(d) append ${d1.ms.toFixed(0)} ms, catch-up ${d2.ms.toFixed(0)} ms (${d2.value.children} children, ${d2.value.touchedGroups.size} groups)\n`)
+  const counts = (process.env.COUNTS ?? "1000").split(",").map(Number)
+  for (const [day, count] of counts.entries()) {
+    const db = openDatabase(file)
+    const events = incrementalEvents(db, (process.env.FULL === undefined ? QUICK : FULL).national, count!, day as Day)
+    db.close()
+    const d1 = await phase.timed(() => phase.append(file, events))
+    const d2 = await phase.timed(() => phase.catchUp(file, b.value))
+    process.stdout.write(`(d) ${events.length} events: append ${d1.ms.toFixed(0)} ms, catch-up ${d2.ms.toFixed(0)} ms (${d2.value.children} children, ${d2.value.touchedGroups.size} groups)\n`)
+  }
 }
 main()

@@ -13,8 +13,9 @@
  * processes, ./phaseRunner.ts, with a capped heap; the generator runs as its own process and reports
  * its own); C = (c) with warm projections; I = (d), appending the events and bringing the ledger up to
  * date; E = events per second of (b). After (d) the next day's events are appended and caught up in the
- * same process, on a line of their own and not in I: what an update costs once the catch-up's code has
- * run (a resident process's update, as the terminal app's would be).
+ * same process, then the day after's, a tenth as many, each on a line of its own and not in I: what an
+ * update costs once the catch-up's code has run (a resident process's update, as the terminal app's
+ * would be), and how its time goes with its size.
  */
 import { spawnSync } from "node:child_process"
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
@@ -132,6 +133,7 @@ const main = async () => {
   const incrementalMs = n.incremental.appended.ms + n.incremental.caughtUp.ms
   say(`(d) incremental: ${update(n.incremental)}`)
   say(`    the next day's events in the same process (not the figure): ${update(n.nextDay)}`)
+  say(`    a tenth as many the day after (not the figure): ${update(n.smaller)}`)
 
   // (c) The municipal comparison, on a working copy of the municipal store.
   const municipalWork = workCopy(municipal.file)
