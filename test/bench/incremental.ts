@@ -61,7 +61,7 @@ export const incrementalEvents = (db: DatabaseSync, spec: StoreSpec, count: numb
   for (const r of spec.regions) {
     if (out.length >= count) break
     const p = PopulationSpec.parse(r.population)
-    // Each day the next half-region's children with KOT: day 0 the first ones, day 1 the ones after them, and so on.
+    // Each day corrects the next `each` children with KOT of the region: day 0 the first ones, day 1 the ones after them, and so on.
     const each = Math.ceil(perRegion / 2)
     let seen = 0
     for (const c of populationDraws(p, spec.period)) {
