@@ -19,18 +19,16 @@ import { applyDesign, DesignSpec } from "../../src/scenario/design"
 import { generatePopulation, PopulationSpec, populationDraws } from "../../src/scenario/population"
 import { region, type StoreSpec } from "./config"
 
-/** When each day's events were recorded. */
-const RECORDED = ["2026-12-15T09:00:00.000Z", "2026-12-16T09:00:00.000Z", "2026-12-17T09:00:00.000Z"] as const
-
-/** Each day's new cohort: its region prefix (its children's, provider's and groups' ids) and seed. */
-const COHORTS = [
-  { prefix: "X", seed: 4242 },
-  { prefix: "Y", seed: 4243 },
-  { prefix: "Z", seed: 4244 }
+/** Each day: when its events were recorded, and its new cohort's region prefix (its children's, provider's and groups' ids) and seed. */
+const DAY = [
+  { recordedTime: "2026-12-15T09:00:00.000Z", prefix: "X", seed: 4242 },
+  { recordedTime: "2026-12-16T09:00:00.000Z", prefix: "Y", seed: 4243 },
+  { recordedTime: "2026-12-17T09:00:00.000Z", prefix: "Z", seed: 4244 }
 ] as const
 
-/** A day of the benchmark's updates (see the header). */
+/** A day of the benchmark's updates (see the header), and how many there are. */
 export type Day = 0 | 1 | 2
+export const DAYS = DAY.length
 
 /** Children of the store's regions whose placement has no end yet (still in care at the end of the period). */
 const stillPlaced = (db: DatabaseSync, prefix: string, limit: number): ReadonlyArray<{ childId: string; placementId: string }> =>
@@ -45,11 +43,11 @@ const stillPlaced = (db: DatabaseSync, prefix: string, limit: number): ReadonlyA
     .map((r) => ({ childId: (r.stream as string).slice("child-".length), placementId: r.placement as string }))
 
 export const incrementalEvents = (db: DatabaseSync, spec: StoreSpec, count: number, day: Day = 0): ReadonlyArray<EventEnvelope> => {
-  const recordedTime = RECORDED[day]
+  const { recordedTime, prefix, seed } = DAY[day]
   const december = { from: "2026-12", to: "2026-12" }
   // A new cohort in new groups: about 4.5 events a child asking in December (no ends yet), groups included.
   const size = Math.max(10, Math.round((count * 0.6) / 4.5))
-  const cohort = region(COHORTS[day].prefix, COHORTS[day].seed, size)
+  const cohort = region(prefix, seed, size)
   // All of them in December: 60 % on the 1st, the rest through the month.
   const children = { atStart: Math.round(size * 0.6), inflowPerMonth: size - Math.round(size * 0.6) }
   const demand = [...generatePopulation(PopulationSpec.parse({ ...cohort.population, children }), december)]

@@ -10,9 +10,8 @@
 import { tuneHeap } from "../../src/cli/heap"
 import type { ReplayStep } from "../../src/projection/parallelReplay"
 import { loadScenario, type LoadedScenario } from "../../src/scenario/load"
-import { openDatabase } from "../../src/store/sqlite/open"
 import type { StoreSpec } from "./config"
-import { type Day, incrementalEvents } from "./incremental"
+import type { Day } from "./incremental"
 import * as phase from "./phases"
 import { readFileSync, writeFileSync } from "node:fs"
 import { dirname, join } from "node:path"
@@ -120,16 +119,13 @@ const national = async (file: string, spec: StoreSpec, incremental: number, prog
   const groups = st.groups.size
   const saved = await phase.timed(() => phase.save(file, p))
   const update = async (day: Day, count: number): Promise<Update> => {
-    const db = openDatabase(file)
-    const events = incrementalEvents(db, spec, count, day)
-    db.close()
+    const { events, appended, caughtUp } = await phase.update(file, p, spec, count, day)
     const kinds: Record<string, number> = {}
     for (const e of events) kinds[e.type] = (kinds[e.type] ?? 0) + 1
-    const appended = await phase.timed(() => phase.append(file, events))
-    const caught = await phase.timed(() => phase.catchUp(file, p))
+    const done = caughtUp.value
     return {
       appended: { ...time(appended), events: events.length, kinds },
-      caughtUp: { ...time(caught), events: caught.value.events, children: caught.value.children, groups: caught.value.touchedGroups.size }
+      caughtUp: { ...time(caughtUp), events: done.events, children: done.children, groups: done.touchedGroups.size }
     }
   }
   const first = await update(0, incremental)

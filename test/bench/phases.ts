@@ -22,7 +22,10 @@ import type { LoadedScenario } from "../../src/scenario/load"
 import type { ParallelOptions } from "../../src/projection/parallelReplay"
 import { EventStore } from "../../src/store/EventStore"
 import { SqliteEventStore } from "../../src/store/sqlite"
+import { openDatabase } from "../../src/store/sqlite/open"
 import { appendChronologically } from "./append"
+import type { StoreSpec } from "./config"
+import { type Day, incrementalEvents } from "./incremental"
 
 export interface Timed<A> {
   readonly value: A
@@ -120,5 +123,18 @@ export const append = (file: string, events: ReadonlyArray<EventEnvelope>): Prom
 /** (d), part 2: the projection caught up, its changed groups, totals and checkpoint written in one transaction. */
 export const catchUp = (file: string, p: Projection) =>
   run(Effect.scoped(Effect.flatMap(storeFile(file), (store) => catchUpProjection(store, p))))
+
+/**
+ * (d) as a whole: a day's `count` events made from the store (./incremental.ts), appended (part 1),
+ * then the projection caught up (part 2), each part timed.
+ */
+export const update = async (file: string, p: Projection, spec: StoreSpec, count: number, day: Day) => {
+  const db = openDatabase(file)
+  const events = incrementalEvents(db, spec, count, day)
+  db.close()
+  const appended = await timed(() => append(file, events))
+  const caughtUp = await timed(() => catchUp(file, p))
+  return { events, appended, caughtUp }
+}
 
 export { buildProjection }

@@ -14,9 +14,8 @@
  */
 import { tuneHeap } from "../../src/cli/heap"
 import { loadScenario, type LoadedScenario } from "../../src/scenario/load"
-import { openDatabase } from "../../src/store/sqlite/open"
 import { FULL, QUICK } from "./config"
-import { type Day, incrementalEvents } from "./incremental"
+import { type Day, DAYS } from "./incremental"
 import * as phase from "./phases"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -41,13 +40,14 @@ const main = async () => {
   if (process.env.INCREMENTAL === undefined) return
   await phase.save(file, b.value)
   const counts = (process.env.COUNTS ?? "1000").split(",").map(Number)
+  if (counts.length > DAYS || counts.some((n) => !Number.isInteger(n) || n < 1))
+    throw new Error(`COUNTS: at most ${DAYS} whole numbers of events, one an update (./incremental.ts has ${DAYS} days)`)
+  const spec = (process.env.FULL === undefined ? QUICK : FULL).national
   for (const [day, count] of counts.entries()) {
-    const db = openDatabase(file)
-    const events = incrementalEvents(db, (process.env.FULL === undefined ? QUICK : FULL).national, count!, day as Day)
-    db.close()
-    const d1 = await phase.timed(() => phase.append(file, events))
-    const d2 = await phase.timed(() => phase.catchUp(file, b.value))
-    process.stdout.write(`(d) ${events.length} events: append ${d1.ms.toFixed(0)} ms, catch-up ${d2.ms.toFixed(0)} ms (${d2.value.children} children, ${d2.value.touchedGroups.size} groups)\n`)
+    const d = await phase.update(file, b.value, spec, count, day as Day)
+    process.stdout.write(
+      `(d) ${d.events.length} events: append ${d.appended.ms.toFixed(0)} ms, catch-up ${d.caughtUp.ms.toFixed(0)} ms (${d.caughtUp.value.children} children, ${d.caughtUp.value.touchedGroups.size} groups)\n`
+    )
   }
 }
 main()
